@@ -1,0 +1,116 @@
+import type { BarcodeOptions } from '../../../shared/barcode/index.js';
+import type { CatalogBatch } from '../../../shared/catalog/types.js';
+import type {
+  CatalogCounts,
+  NearbyStock,
+  ProductView,
+  SearchQuery,
+  SearchResult,
+} from '../../../shared/catalog/views.js';
+import { openDatabase, type Db } from './database.js';
+import { CatalogLookup, type LookupOutcome } from './lookup.js';
+import { NearbyStockQuery, type NearbyOptions } from './nearby.js';
+import { ProductViews } from './product-view.js';
+import { CatalogSearch } from './search.js';
+import { CatalogWriter, type ApplySummary } from './writer.js';
+
+export interface CatalogOptions {
+  /** Clock for sale windows; tests freeze it. */
+  now?: () => Date;
+  /** Store-internal barcode rules from the device config. */
+  barcodes?: BarcodeOptions;
+}
+
+/**
+ * The read side of the catalog. Read-only code gets this type and so cannot write (the same
+ * split Signal Desktop makes); it runs on its own connection, so it keeps answering while a
+ * writer applies a sync in WAL mode.
+ */
+export interface CatalogReader {
+  search(query: SearchQuery): SearchResult;
+  lookup(code: string, storeCode?: string): LookupOutcome;
+  product(id: string, storeCode?: string): ProductView | undefined;
+  nearby(sku: string, fromStore: string, options?: NearbyOptions): NearbyStock[];
+  counts(): CatalogCounts;
+  categories(): { path: string; name: string; products: number }[];
+  stores(): { code: string; name: string; city?: string }[];
+}
+
+export interface Catalog {
+  readonly reader: CatalogReader;
+  apply(batch: CatalogBatch): ApplySummary;
+  close(): void;
+}
+
+class Reader implements CatalogReader {
+  private readonly views: ProductViews;
+  private readonly searcher: CatalogSearch;
+  private readonly finder: CatalogLookup;
+  private readonly nearbyQuery: NearbyStockQuery;
+  private readonly s;
+
+  constructor(db: Db, options: CatalogOptions) {
+    const now = options.now ?? (() => new Date());
+    this.views = new ProductViews(db, now);
+    this.searcher = new CatalogSearch(db, this.views, now);
+    this.finder = new CatalogLookup(db, this.views, options.barcodes);
+    this.nearbyQuery = new NearbyStockQuery(db);
+    this.s = {
+      counts: db.prepare(`SELECT (SELECT count(*) FROM stores) AS stores, (SELECT count(*) FROM categories) AS categories,
+        (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM variants) AS variants`),
+      categories: db.prepare(`SELECT c.path, c.name, (SELECT count(*) FROM products p JOIN categories d ON d.id = p.category_id
+          WHERE d.path = c.path OR d.path LIKE c.path || ' > %') AS products
+        FROM categories c ORDER BY c.path`),
+      stores: db.prepare('SELECT code, name, city FROM stores ORDER BY name'),
+    };
+  }
+
+  search(query: SearchQuery): SearchResult {
+    return this.searcher.search(query);
+  }
+  lookup(code: string, storeCode?: string): LookupOutcome {
+    return this.finder.lookup(code, storeCode);
+  }
+  product(id: string, storeCode?: string): ProductView | undefined {
+    const rowid = this.views.rowidOf(id);
+    return rowid === undefined ? undefined : this.views.product(rowid, storeCode);
+  }
+  nearby(sku: string, fromStore: string, options?: NearbyOptions): NearbyStock[] {
+    return this.nearbyQuery.find(sku, fromStore, options);
+  }
+  counts(): CatalogCounts {
+    return this.s.counts.get() as CatalogCounts;
+  }
+  categories(): { path: string; name: string; products: number }[] {
+    return this.s.categories.all() as { path: string; name: string; products: number }[];
+  }
+  stores(): { code: string; name: string; city?: string }[] {
+    return (this.s.stores.all() as { code: string; name: string; city: string | null }[]).map((s) =>
+      s.city === null ? { code: s.code, name: s.name } : { code: s.code, name: s.name, city: s.city },
+    );
+  }
+}
+
+/**
+ * Opens the catalog file (creating and migrating it if needed) with one connection for writes
+ * and one for reads.
+ */
+export function openCatalog(path: string, options: CatalogOptions = {}): Catalog {
+  const writeDb = openDatabase(path);
+  let readDb: Db;
+  try {
+    readDb = openDatabase(path, { readonly: true });
+  } catch (error) {
+    writeDb.close();
+    throw error;
+  }
+  const writer = new CatalogWriter(writeDb);
+  return {
+    reader: new Reader(readDb, options),
+    apply: (batch) => writer.apply(batch),
+    close: () => {
+      readDb.close();
+      writeDb.close();
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import type { Availability, MediaKind, MediaRecord, RecommendationKind } from '../../../shared/catalog/types.js';
+import type { PriceView, ProductView, SearchHit, VariantView } from '../../../shared/catalog/views.js';
+import type { Db } from './database.js';
+import { categorySeparator } from './writer.js';
+import { effectivePrice, lowestPrice, type PriceRow } from './pricing.js';
+
+interface ProductRow {
+  rowid: number;
+  id: string;
+  title: string;
+  description: string | null;
+  brand: string | null;
+  gender: string | null;
+  material: string | null;
+  link: string | null;
+  category: string | null;
+}
+interface VariantRow {
+  rowid: number;
+  sku: string;
+  size: string | null;
+  color: string | null;
+  title: string | null;
+}
+interface MediaRow {
+  variant_rowid: number | null;
+  kind: MediaKind;
+  url: string;
+  alt: string | null;
+  sha256: string | null;
+}
+interface PriceRowWithVariant extends PriceRow {
+  variant_rowid: number;
+}
+interface StockRow {
+  variant_rowid: number;
+  quantity: number;
+  availability: Availability | null;
+}
+
+/** Builds the read models of products from their rows; one prepared statement per question. */
+export class ProductViews {
+  private readonly s;
+
+  constructor(
+    db: Db,
+    private readonly now: () => Date,
+  ) {
+    const p = (sql: string) => db.prepare(sql);
+    const productColumns = `p.rowid, p.id, p.title, p.description, p.brand, p.gender, p.material, p.link, c.path AS category
+      FROM products p LEFT JOIN categories c ON c.id = p.category_id`;
+    this.s = {
+      productByRowid: p(`SELECT ${productColumns} WHERE p.rowid = ?`),
+      productById: p(`SELECT ${productColumns} WHERE p.id = ?`),
+      variants: p('SELECT rowid, sku, size, color, title FROM variants WHERE product_rowid = ? ORDER BY position'),
+      codes: p(`SELECT vc.variant_rowid, vc.code FROM variant_codes vc JOIN variants v ON v.rowid = vc.variant_rowid
+        WHERE v.product_rowid = ? ORDER BY vc.code`),
+      media: p('SELECT variant_rowid, kind, url, alt, sha256 FROM media WHERE product_rowid = ? ORDER BY position'),
+      firstImage: p("SELECT url FROM media WHERE product_rowid = ? AND kind = 'image' ORDER BY position LIMIT 1").pluck(),
+      prices: p(`SELECT pr.variant_rowid, pr.store_code, pr.currency, pr.regular, pr.sale, pr.sale_from, pr.sale_until, pr.member
+        FROM prices pr JOIN variants v ON v.rowid = pr.variant_rowid
+        WHERE v.product_rowid = ? AND pr.store_code IN ('', ?)`),
+      stock: p(`SELECT s.variant_rowid, s.quantity, s.availability FROM stock s JOIN variants v ON v.rowid = s.variant_rowid
+        WHERE v.product_rowid = ? AND s.store_code = ?`),
+      recommendations: p(`SELECT r.kind, r.related_id FROM recommendations r WHERE r.product_rowid = ?
+        ORDER BY r.kind, r.position`),
+    };
+  }
+
+  rowidOf(productId: string): number | undefined {
+    return (this.s.productById.get(productId) as ProductRow | undefined)?.rowid;
+  }
+
+  /** The full product page model, prices and stock as seen from `storeCode`. */
+  product(rowid: number, storeCode: string | undefined, withRecommendations = true): ProductView | undefined {
+    const row = this.s.productByRowid.get(rowid) as ProductRow | undefined;
+    if (row === undefined) return undefined;
+    const variants = this.s.variants.all(rowid) as VariantRow[];
+    const codes = this.s.codes.all(rowid) as { variant_rowid: number; code: string }[];
+    const media = this.s.media.all(rowid) as MediaRow[];
+    const prices = this.pricesByVariant(rowid, storeCode);
+    const stock = this.stockByVariant(rowid, storeCode);
+    const view: ProductView = {
+      id: row.id,
+      title: row.title,
+      categoryPath: row.category === null ? [] : row.category.split(categorySeparator),
+      media: media.filter((m) => m.variant_rowid === null).map(toMedia),
+      variants: variants.map((v): VariantView => {
+        const variant: VariantView = {
+          sku: v.sku,
+          gtins: codes.filter((c) => c.variant_rowid === v.rowid).map((c) => c.code),
+          media: media.filter((m) => m.variant_rowid === v.rowid).map(toMedia),
+        };
+        if (v.size !== null) variant.size = v.size;
+        if (v.color !== null) variant.color = v.color;
+        if (v.title !== null) variant.title = v.title;
+        const price = prices.get(v.rowid);
+        if (price !== undefined) variant.price = price;
+        if (storeCode !== undefined) {
+          const here = stock.get(v.rowid);
+          variant.stockHere = here?.quantity ?? 0;
+          if (here?.availability) variant.availabilityHere = here.availability;
+        }
+        return variant;
+      }),
+      recommendations: [],
+    };
+    if (row.description !== null) view.description = row.description;
+    if (row.brand !== null) view.brand = row.brand;
+    if (row.gender !== null) view.gender = row.gender;
+    if (row.material !== null) view.material = row.material;
+    if (row.link !== null) view.link = row.link;
+    if (withRecommendations) view.recommendations = this.recommendations(rowid, storeCode);
+    return view;
+  }
+
+  /** The result-card model of a product. */
+  hit(rowid: number, storeCode: string | undefined, corrected: boolean): SearchHit | undefined {
+    const row = this.s.productByRowid.get(rowid) as ProductRow | undefined;
+    if (row === undefined) return undefined;
+    const variants = this.s.variants.all(rowid) as VariantRow[];
+    const hit: SearchHit = {
+      id: row.id,
+      title: row.title,
+      colors: unique(variants.map((v) => v.color)),
+      sizes: unique(variants.map((v) => v.size)),
+      corrected,
+    };
+    if (row.brand !== null) hit.brand = row.brand;
+    if (row.category !== null) hit.category = row.category;
+    const image = this.s.firstImage.get(rowid) as string | undefined;
+    if (image !== undefined) hit.image = image;
+    const price = lowestPrice([...this.pricesByVariant(rowid, storeCode).values()]);
+    if (price !== undefined) hit.price = price;
+    if (storeCode !== undefined) {
+      let units = 0;
+      for (const s of this.stockByVariant(rowid, storeCode).values()) units += s.quantity;
+      hit.stockHere = units;
+    }
+    return hit;
+  }
+
+  private recommendations(rowid: number, storeCode: string | undefined): ProductView['recommendations'] {
+    const out: ProductView['recommendations'] = [];
+    for (const rec of this.s.recommendations.all(rowid) as { kind: RecommendationKind; related_id: string }[]) {
+      const related = this.rowidOf(rec.related_id);
+      const hit = related === undefined ? undefined : this.hit(related, storeCode, false);
+      if (hit === undefined) continue; // the related product is not (yet) in this catalog
+      const item: ProductView['recommendations'][number] = { kind: rec.kind, id: hit.id, title: hit.title };
+      if (hit.image !== undefined) item.image = hit.image;
+      if (hit.price !== undefined) item.price = hit.price;
+      out.push(item);
+    }
+    return out;
+  }
+
+  private pricesByVariant(rowid: number, storeCode: string | undefined): Map<number, PriceView> {
+    const rows = this.s.prices.all(rowid, storeCode ?? '') as PriceRowWithVariant[];
+    const byVariant = new Map<number, PriceRow[]>();
+    for (const row of rows) byVariant.set(row.variant_rowid, [...(byVariant.get(row.variant_rowid) ?? []), row]);
+    const now = this.now();
+    const out = new Map<number, PriceView>();
+    for (const [variant, variantRows] of byVariant) {
+      const price = effectivePrice(variantRows, storeCode, now);
+      if (price !== undefined) out.set(variant, price);
+    }
+    return out;
+  }
+
+  private stockByVariant(rowid: number, storeCode: string | undefined): Map<number, StockRow> {
+    if (storeCode === undefined) return new Map();
+    const rows = this.s.stock.all(rowid, storeCode) as StockRow[];
+    return new Map(rows.map((r) => [r.variant_rowid, r]));
+  }
+}
+
+function toMedia(row: MediaRow): MediaRecord {
+  const media: MediaRecord = { kind: row.kind, url: row.url };
+  if (row.alt !== null) media.alt = row.alt;
+  if (row.sha256 !== null) media.sha256 = row.sha256;
+  return media;
+}
+
+function unique(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null))];
+}
+

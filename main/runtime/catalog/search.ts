@@ -1,0 +1,188 @@
+import type { SearchFilters, SearchQuery, SearchResult } from '../../../shared/catalog/views.js';
+import type { Db } from './database.js';
+import type { ProductViews } from './product-view.js';
+import { Speller } from './spell.js';
+import { categorySeparator } from './writer.js';
+
+/** Relative weight of each FTS column in bm25 ranking: a word in the title counts most. */
+const columnWeights = { title: 10, brand: 6, category: 4, colors: 3, description: 1 } as const;
+export const defaultLimit = 24;
+export const maxLimit = 200;
+
+/** Words as the FTS tokenizer sees them (unicode61 with diacritics removed): lower case, letters and digits. */
+export function queryWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/** An FTS5 string literal: words are quoted so that no user text is read as query syntax. */
+function phrase(word: string, prefix: boolean): string {
+  return `"${word.replaceAll('"', '""')}"${prefix ? '*' : ''}`;
+}
+
+/**
+ * Catalog search over FTS5. Every word must match (AND), as a prefix so results come as the
+ * shopper types. Exact and prefix matches are ranked first by bm25; only when they do not fill
+ * the page is the query run again with each word of 5+ letters widened to the indexed words one
+ * edit away, and those hits follow, marked as corrected.
+ */
+export class CatalogSearch {
+  private readonly speller: Speller;
+  private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly views: ProductViews,
+    private readonly now: () => Date,
+  ) {
+    this.speller = new Speller(db);
+  }
+
+  search(query: SearchQuery): SearchResult {
+    const limit = Math.min(Math.max(query.limit ?? defaultLimit, 1), maxLimit);
+    const offset = Math.max(query.offset ?? 0, 0);
+    const words = queryWords(query.text);
+    const filters = this.resolveFilters(query.filters ?? {}, query.storeCode);
+    const result: SearchResult = { hits: [], hasMore: false, corrections: {} };
+    if (filters === null) return result; // an unknown category matches nothing
+
+    // One row more than asked tells whether there is a next page.
+    const want = offset + limit + 1;
+    const exact =
+      words.length === 0
+        ? this.browse(filters, want)
+        : this.match(words.map((w) => phrase(w, true)).join(' AND '), filters, want, []);
+    const ranked: { rowid: number; corrected: boolean }[] = exact.map((rowid) => ({ rowid, corrected: false }));
+
+    if (ranked.length < want && words.length > 0) {
+      const widened = words.map((word) => {
+        const alternatives = this.speller.corrections(word);
+        if (alternatives.length > 0) result.corrections[word] = alternatives;
+        return alternatives.length === 0
+          ? phrase(word, true)
+          : `(${[phrase(word, true), ...alternatives.map((a) => phrase(a, true))].join(' OR ')})`;
+      });
+      if (Object.keys(result.corrections).length > 0) {
+        for (const rowid of this.match(widened.join(' AND '), filters, want - ranked.length, exact)) {
+          ranked.push({ rowid, corrected: true });
+        }
+      }
+    }
+
+    result.hasMore = ranked.length > offset + limit;
+    for (const { rowid, corrected } of ranked.slice(offset, offset + limit)) {
+      const hit = this.views.hit(rowid, query.storeCode, corrected);
+      if (hit !== undefined) result.hits.push(hit);
+    }
+    return result;
+  }
+
+  private match(expression: string, filters: ResolvedFilters, limit: number, exclude: readonly number[]): number[] {
+    const { where, params } = filterSql(filters, this.now());
+    const weights = Object.values(columnWeights).join(', ');
+    const excluded = exclude.length > 0 ? 'AND f.rowid NOT IN (SELECT value FROM json_each(@exclude))' : '';
+    const sql = `SELECT f.rowid FROM products_fts f JOIN products p ON p.rowid = f.rowid
+      WHERE products_fts MATCH @match ${excluded} ${where}
+      ORDER BY bm25(products_fts, ${weights}) LIMIT @limit`;
+    return this.prepare(sql)
+      .pluck()
+      .all({ ...params, match: expression, limit, ...(exclude.length > 0 ? { exclude: JSON.stringify(exclude) } : {}) }) as number[];
+  }
+
+  /** No words: the filtered catalog in title order (a category page). */
+  private browse(filters: ResolvedFilters, limit: number): number[] {
+    const { where, params } = filterSql(filters, this.now());
+    const sql = `SELECT p.rowid FROM products p WHERE 1 ${where} ORDER BY p.title, p.rowid LIMIT @limit`;
+    return this.prepare(sql).pluck().all({ ...params, limit }) as number[];
+  }
+
+  private prepare(sql: string) {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private resolveFilters(filters: SearchFilters, storeCode: string | undefined): ResolvedFilters | null {
+    const resolved: ResolvedFilters = {
+      categoryIds: null,
+      sizes: filters.sizes?.filter((s) => s.length > 0) ?? [],
+      colors: filters.colors?.filter((c) => c.length > 0) ?? [],
+      minPrice: filters.minPrice ?? null,
+      maxPrice: filters.maxPrice ?? null,
+      inStockAt: filters.inStockHere === true ? (storeCode ?? null) : null,
+      priceStore: storeCode ?? '',
+    };
+    if (filters.category !== undefined && filters.category.trim() !== '') {
+      const path = filters.category.trim();
+      resolved.categoryIds = this.prepare(
+        `SELECT id FROM categories WHERE path = @path OR path LIKE @below ESCAPE '\\'`,
+      )
+        .pluck()
+        .all({ path, below: `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}${categorySeparator}%` }) as number[];
+      if (resolved.categoryIds.length === 0) return null;
+    }
+    return resolved;
+  }
+}
+
+interface ResolvedFilters {
+  categoryIds: number[] | null;
+  sizes: string[];
+  colors: string[];
+  minPrice: number | null;
+  maxPrice: number | null;
+  /** Store whose stock the in-stock filter reads; null when the filter is off. */
+  inStockAt: string | null;
+  /** Store whose own prices the price filter prefers ('' = default prices only). */
+  priceStore: string;
+}
+
+/**
+ * SQL for the filters, as `AND …` clauses over `p` (products). Size, colour, stock and price
+ * must hold for one and the same variant: a size-42 filter with in-stock-here means size 42 is
+ * in stock, not that some other size is.
+ */
+function filterSql(f: ResolvedFilters, now: Date): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.categoryIds !== null) {
+    clauses.push('p.category_id IN (SELECT value FROM json_each(@categories))');
+    params.categories = JSON.stringify(f.categoryIds);
+  }
+  const variantClauses: string[] = [];
+  if (f.sizes.length > 0) {
+    variantClauses.push('v.size IN (SELECT value FROM json_each(@sizes))');
+    params.sizes = JSON.stringify(f.sizes);
+  }
+  if (f.colors.length > 0) {
+    variantClauses.push('v.color IN (SELECT value FROM json_each(@colors))');
+    params.colors = JSON.stringify(f.colors);
+  }
+  if (f.inStockAt !== null) {
+    variantClauses.push('EXISTS (SELECT 1 FROM stock s WHERE s.variant_rowid = v.rowid AND s.store_code = @stockStore AND s.quantity > 0)');
+    params.stockStore = f.inStockAt;
+  }
+  if (f.minPrice !== null || f.maxPrice !== null) {
+    // The store's own price when it has one, else the default; the sale price counts while running.
+    variantClauses.push(`EXISTS (SELECT 1 FROM prices pr WHERE pr.variant_rowid = v.rowid
+      AND pr.store_code = (SELECT max(x.store_code) FROM prices x WHERE x.variant_rowid = v.rowid AND x.store_code IN ('', @priceStore))
+      AND (CASE WHEN pr.sale IS NOT NULL AND (pr.sale_from IS NULL OR pr.sale_from <= @now) AND (pr.sale_until IS NULL OR @now < pr.sale_until)
+           THEN min(pr.sale, pr.regular) ELSE pr.regular END) BETWEEN @minPrice AND @maxPrice)`);
+    params.priceStore = f.priceStore;
+    params.minPrice = f.minPrice ?? 0;
+    params.maxPrice = f.maxPrice ?? Number.MAX_SAFE_INTEGER;
+    // Sale bounds are stored as UTC ISO strings (see CatalogWriter), so they compare as text.
+    params.now = now.toISOString();
+  }
+  if (variantClauses.length > 0) {
+    clauses.push(`EXISTS (SELECT 1 FROM variants v WHERE v.product_rowid = p.rowid AND ${variantClauses.join(' AND ')})`);
+  }
+  return { where: clauses.map((c) => `AND ${c}`).join(' '), params };
+}

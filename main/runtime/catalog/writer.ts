@@ -1,0 +1,227 @@
+import type { CatalogBatch, FeedProblem, MediaRecord, ProductRecord } from '../../../shared/catalog/types.js';
+import type { Db } from './database.js';
+import { refreshSpellIndex } from './spell.js';
+
+export interface ApplySummary {
+  stores: number;
+  products: number;
+  variants: number;
+  prices: number;
+  stock: number;
+  /** Rows the batch could not apply (stock or a price for a SKU the catalog does not have). */
+  problems: FeedProblem[];
+}
+
+/** Separator of category paths as stored and as used in filters, the Merchant Center form. */
+export const categorySeparator = ' > ';
+
+/**
+ * Applies parsed feed batches to the catalog. The write side of the store: only this class
+ * changes catalog rows, and every change it makes is one transaction.
+ */
+export class CatalogWriter {
+  private readonly s;
+  private readonly categoryIds = new Map<string, number>();
+
+  constructor(private readonly db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      upsertStore: p(`INSERT INTO stores (code, name, address, city, postal_code, country, lat, lon, time_zone, phone, hours_json)
+        VALUES (@code, @name, @address, @city, @postalCode, @country, @lat, @lon, @timeZone, @phone, @hours)
+        ON CONFLICT (code) DO UPDATE SET name = excluded.name, address = excluded.address, city = excluded.city,
+          postal_code = excluded.postal_code, country = excluded.country, lat = excluded.lat, lon = excluded.lon,
+          time_zone = excluded.time_zone, phone = excluded.phone, hours_json = excluded.hours_json`),
+      findCategory: p('SELECT id FROM categories WHERE path = ?').pluck(),
+      insertCategory: p('INSERT INTO categories (parent_id, name, path) VALUES (?, ?, ?)'),
+      findProduct: p('SELECT rowid FROM products WHERE id = ?').pluck(),
+      upsertProduct: p(`INSERT INTO products (id, title, description, brand, category_id, gender, material, link)
+        VALUES (@id, @title, @description, @brand, @categoryId, @gender, @material, @link)
+        ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description, brand = excluded.brand,
+          category_id = excluded.category_id, gender = excluded.gender, material = excluded.material, link = excluded.link
+        RETURNING rowid`).pluck(),
+      variantSkusOf: p('SELECT rowid, sku FROM variants WHERE product_rowid = ?'),
+      deleteVariant: p('DELETE FROM variants WHERE rowid = ?'),
+      upsertVariant: p(`INSERT INTO variants (sku, product_rowid, position, size, color, title)
+        VALUES (@sku, @productRowid, @position, @size, @color, @title)
+        ON CONFLICT (sku) DO UPDATE SET product_rowid = excluded.product_rowid, position = excluded.position,
+          size = excluded.size, color = excluded.color, title = excluded.title
+        RETURNING rowid`).pluck(),
+      deleteCodes: p('DELETE FROM variant_codes WHERE variant_rowid = ?'),
+      // A GTIN moves with its goods: when a feed reassigns it, the newer row wins.
+      upsertCode: p('INSERT OR REPLACE INTO variant_codes (code, variant_rowid) VALUES (?, ?)'),
+      deleteMedia: p('DELETE FROM media WHERE product_rowid = ?'),
+      insertMedia: p(`INSERT INTO media (product_rowid, variant_rowid, position, kind, url, alt, sha256)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      deleteRecommendations: p('DELETE FROM recommendations WHERE product_rowid = ?'),
+      insertRecommendation: p(`INSERT OR IGNORE INTO recommendations (product_rowid, kind, position, related_id)
+        VALUES (?, ?, ?, ?)`),
+      deleteFts: p('DELETE FROM products_fts WHERE rowid = ?'),
+      insertFts: p(`INSERT INTO products_fts (rowid, title, brand, category, colors, description)
+        VALUES (?, ?, ?, ?, ?, ?)`),
+      variantBySku: p('SELECT rowid FROM variants WHERE sku = ?').pluck(),
+      upsertPrice: p(`INSERT INTO prices (variant_rowid, store_code, currency, regular, sale, sale_from, sale_until, member)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (variant_rowid, store_code) DO UPDATE SET currency = excluded.currency, regular = excluded.regular,
+          sale = excluded.sale, sale_from = excluded.sale_from, sale_until = excluded.sale_until, member = excluded.member`),
+      upsertStock: p(`INSERT INTO stock (variant_rowid, store_code, quantity, availability) VALUES (?, ?, ?, ?)
+        ON CONFLICT (variant_rowid, store_code) DO UPDATE SET quantity = excluded.quantity, availability = excluded.availability`),
+    };
+  }
+
+  /**
+   * Applies a batch in one transaction: a failure anywhere (a constraint, a full disk, a crash)
+   * leaves the catalog exactly as it was, and readers on other connections see either the old
+   * or the new catalog, never half of a feed. Products are upserted whole: their variants,
+   * media and recommendations are replaced by the batch's.
+   */
+  apply(batch: CatalogBatch): ApplySummary {
+    const run = this.db.transaction((): ApplySummary => {
+      const summary: ApplySummary = { stores: 0, products: 0, variants: 0, prices: 0, stock: 0, problems: [] };
+      for (const store of batch.stores) {
+        this.s.upsertStore.run({
+          code: store.code,
+          name: store.name,
+          address: store.address ?? null,
+          city: store.city ?? null,
+          postalCode: store.postalCode ?? null,
+          country: store.country ?? null,
+          lat: store.location?.lat ?? null,
+          lon: store.location?.lon ?? null,
+          timeZone: store.timeZone ?? null,
+          phone: store.phone ?? null,
+          hours: store.hours === undefined ? null : JSON.stringify(store.hours),
+        });
+        summary.stores++;
+      }
+      for (const product of batch.products) summary.variants += this.upsertProduct(product);
+      summary.products = batch.products.length;
+      for (const price of batch.prices) {
+        const variant = this.s.variantBySku.get(price.sku) as number | undefined;
+        if (variant === undefined) {
+          summary.problems.push({ line: null, field: 'sku', message: `price for unknown SKU "${price.sku}"` });
+          continue;
+        }
+        this.s.upsertPrice.run(
+          variant,
+          price.storeCode ?? '',
+          price.currency,
+          price.regular,
+          price.sale ?? null,
+          utcInstant(price.saleFrom),
+          utcInstant(price.saleUntil),
+          price.member ?? null,
+        );
+        summary.prices++;
+      }
+      for (const row of batch.stock) {
+        const variant = this.s.variantBySku.get(row.sku) as number | undefined;
+        if (variant === undefined) {
+          summary.problems.push({
+            line: null,
+            field: 'sku',
+            message: `stock for unknown SKU "${row.sku}" (store ${row.storeCode})`,
+          });
+          continue;
+        }
+        this.s.upsertStock.run(variant, row.storeCode, row.quantity, row.availability ?? null);
+        summary.stock++;
+      }
+      // The typo index must describe the same vocabulary the FTS index holds, so it moves in
+      // the same transaction.
+      if (batch.products.length > 0) refreshSpellIndex(this.db);
+      return summary;
+    });
+    let summary: ApplySummary;
+    try {
+      summary = run.immediate();
+    } catch (error) {
+      // Rolled back: category ids cached during the transaction may no longer exist.
+      this.categoryIds.clear();
+      throw error;
+    }
+    // Large imports leave many FTS segments; merging them keeps query latency flat.
+    if (batch.products.length >= 1000) this.db.exec("INSERT INTO products_fts (products_fts) VALUES ('optimize')");
+    return summary;
+  }
+
+  private upsertProduct(product: ProductRecord): number {
+    const existing = this.s.findProduct.get(product.id) as number | undefined;
+    const rowid = this.s.upsertProduct.get({
+      id: product.id,
+      title: product.title,
+      description: product.description ?? null,
+      brand: product.brand ?? null,
+      categoryId: this.categoryId(product.categoryPath),
+      gender: product.gender ?? null,
+      material: product.material ?? null,
+      link: product.link ?? null,
+    }) as number;
+    if (existing !== undefined) {
+      this.s.deleteFts.run(rowid);
+      this.s.deleteMedia.run(rowid);
+      this.s.deleteRecommendations.run(rowid);
+      const keep = new Set(product.variants.map((v) => v.sku));
+      for (const old of this.s.variantSkusOf.all(rowid) as { rowid: number; sku: string }[]) {
+        if (!keep.has(old.sku)) this.s.deleteVariant.run(old.rowid);
+      }
+    }
+    let position = 0;
+    for (const media of product.media) this.insertMedia(rowid, null, position++, media);
+    const colors = new Set<string>();
+    product.variants.forEach((variant, index) => {
+      const variantRowid = this.s.upsertVariant.get({
+        sku: variant.sku,
+        productRowid: rowid,
+        position: index,
+        size: variant.size ?? null,
+        color: variant.color ?? null,
+        title: variant.title ?? null,
+      }) as number;
+      this.s.deleteCodes.run(variantRowid);
+      for (const gtin of variant.gtins) this.s.upsertCode.run(gtin, variantRowid);
+      for (const media of variant.media ?? []) this.insertMedia(rowid, variantRowid, position++, media);
+      if (variant.color !== undefined) colors.add(variant.color);
+    });
+    (product.recommendations ?? []).forEach((rec, index) => {
+      this.s.insertRecommendation.run(rowid, rec.kind, index, rec.productId);
+    });
+    this.s.insertFts.run(
+      rowid,
+      product.title,
+      product.brand ?? '',
+      product.categoryPath.join(' '),
+      [...colors].join(' '),
+      product.description ?? '',
+    );
+    return product.variants.length;
+  }
+
+  private insertMedia(productRowid: number, variantRowid: number | null, position: number, media: MediaRecord): void {
+    this.s.insertMedia.run(productRowid, variantRowid, position, media.kind, media.url, media.alt ?? null, media.sha256 ?? null);
+  }
+
+  /** The id of a category path, creating it and its ancestors as needed. */
+  private categoryId(path: readonly string[]): number | null {
+    let parent: number | null = null;
+    for (let depth = 1; depth <= path.length; depth++) {
+      const key = path.slice(0, depth).join(categorySeparator);
+      let id = this.categoryIds.get(key) ?? (this.s.findCategory.get(key) as number | undefined);
+      if (id === undefined) {
+        id = Number(this.s.insertCategory.run(parent, path[depth - 1] ?? key, key).lastInsertRowid);
+      }
+      this.categoryIds.set(key, id);
+      parent = id;
+    }
+    return parent;
+  }
+}
+
+/**
+ * Sale bounds arrive with any offset (`2024-02-24T13:00-0800`); stored in one UTC form they
+ * compare correctly as text in SQL filters.
+ */
+function utcInstant(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}

@@ -1,0 +1,18 @@
+/**
+ * `npm run bench -- <name> [options]`: benchmarks that print figures, with peers side by side
+ * in the same run. Tests never assert on time; these are where speed is shown.
+ */
+import { runCatalogBench } from './catalog.js';
+
+const benches: Record<string, (args: string[]) => Promise<void> | void> = {
+  catalog: runCatalogBench,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name === undefined ? undefined : benches[name];
+if (bench === undefined) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--products N]\n`);
+  process.exitCode = 2;
+} else {
+  await bench(args);
+}
