@@ -149,7 +149,7 @@ export function* syntheticCatalog(options: SyntheticOptions): Generator<Record<s
         };
         if (onSale) price.sale = ((regular * 0.7 - ((regular * 0.7) % 5)) / 100).toFixed(2);
         variants.push({
-          sku: `${id}-${color.slice(0, 3).toUpperCase()}-${size.replace(/\s+/g, '')}`,
+          sku: `${id}-${color.toUpperCase()}-${size.replace(/\s+/g, '')}`,
           gtin: syntheticGtin(gtinCounter++),
           size,
           color,

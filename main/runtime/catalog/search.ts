@@ -7,6 +7,8 @@ import { categorySeparator } from './writer.js';
 /** Relative weight of each FTS column in bm25 ranking: a word in the title counts most. */
 const columnWeights = { title: 10, brand: 6, category: 4, colors: 3, description: 1 } as const;
 export const defaultLimit = 24;
+/** How many matches a query ranks at most (see CatalogSearch.match). */
+export const rankingWindow = 2000;
 export const maxLimit = 200;
 
 /** Words as the FTS tokenizer sees them (unicode61 with diacritics removed): lower case, letters and digits. */
@@ -74,10 +76,12 @@ export class CatalogSearch {
     }
 
     result.hasMore = ranked.length > offset + limit;
-    for (const { rowid, corrected } of ranked.slice(offset, offset + limit)) {
-      const hit = this.views.hit(rowid, query.storeCode, corrected);
-      if (hit !== undefined) result.hits.push(hit);
-    }
+    const page = ranked.slice(offset, offset + limit);
+    result.hits = this.views.hits(
+      page.map((r) => r.rowid),
+      query.storeCode,
+      new Set(page.filter((r) => r.corrected).map((r) => r.rowid)),
+    );
     return result;
   }
 
@@ -85,9 +89,17 @@ export class CatalogSearch {
     const { where, params } = filterSql(filters, this.now());
     const weights = Object.values(columnWeights).join(', ');
     const excluded = exclude.length > 0 ? 'AND f.rowid NOT IN (SELECT value FROM json_each(@exclude))' : '';
-    const sql = `SELECT f.rowid FROM products_fts f JOIN products p ON p.rowid = f.rowid
-      WHERE products_fts MATCH @match ${excluded} ${where}
-      ORDER BY bm25(products_fts, ${weights}) LIMIT @limit`;
+    const join = where === '' ? '' : 'JOIN products p ON p.rowid = f.rowid';
+    // bm25 is computed for every row the inner query yields, and a two-letter prefix can match a
+    // tenth of the catalog. The inner LIMIT bounds that work to `rankingWindow` matches (in rowid
+    // order): ranking is exact for any query with fewer matches, and for broader ones the page is
+    // the best of the window — where thousands of products match equally well, that is a page of
+    // equally good hits, found in bounded time.
+    const sql = `SELECT rowid FROM (
+        SELECT f.rowid AS rowid, bm25(products_fts, ${weights}) AS score FROM products_fts f ${join}
+        WHERE products_fts MATCH @match ${excluded} ${where}
+        LIMIT ${String(rankingWindow)}
+      ) ORDER BY score LIMIT @limit`;
     return this.prepare(sql)
       .pluck()
       .all({ ...params, match: expression, limit, ...(exclude.length > 0 ? { exclude: JSON.stringify(exclude) } : {}) }) as number[];
