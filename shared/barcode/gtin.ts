@@ -25,7 +25,10 @@ export function toGtin14(code: string): GtinResult {
   const text = code.trim();
   if (!/^\d+$/.test(text)) return { ok: false, error: `"${text}" is not a GTIN: only digits are allowed` };
   if (text.length !== 8 && text.length !== 12 && text.length !== 13 && text.length !== 14) {
-    return { ok: false, error: `"${text}" is not a GTIN: ${String(text.length)} digits (expected 8, 12, 13 or 14)` };
+    return {
+      ok: false,
+      error: `"${text}" is not a GTIN: ${String(text.length)} digits (expected 8, 12, 13 or 14)`,
+    };
   }
   const expected = gtinCheckDigit(text.slice(0, -1));
   const actual = Number(text.slice(-1));

@@ -3,14 +3,24 @@
  * live in kiosk-config/pin-hash-format.ts so the config validator and this code agree on it.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { checkPinFormat, formatPinHash, parsePinHash, PIN_HASH_DEFAULTS } from '../../../kiosk-config/index.js';
+import {
+  checkPinFormat,
+  formatPinHash,
+  parsePinHash,
+  PIN_HASH_DEFAULTS,
+} from '../../../kiosk-config/index.js';
 
 /** Thrown when a stored PIN hash is malformed; a loaded config never has one (the schema checks it). */
 export class PinHashFormatError extends Error {
   override readonly name = 'PinHashFormatError';
 }
 
-function derive(pin: string, salt: Buffer, keyBytes: number, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+function derive(
+  pin: string,
+  salt: Buffer,
+  keyBytes: number,
+  cost: { N: number; r: number; p: number },
+): Promise<Buffer> {
   const options: ScryptOptions = {
     N: cost.N,
     r: cost.r,
