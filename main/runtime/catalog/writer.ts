@@ -206,9 +206,7 @@ export class CatalogWriter {
     for (let depth = 1; depth <= path.length; depth++) {
       const key = path.slice(0, depth).join(categorySeparator);
       let id = this.categoryIds.get(key) ?? (this.s.findCategory.get(key) as number | undefined);
-      if (id === undefined) {
-        id = Number(this.s.insertCategory.run(parent, path[depth - 1] ?? key, key).lastInsertRowid);
-      }
+      id ??= Number(this.s.insertCategory.run(parent, path[depth - 1] ?? key, key).lastInsertRowid);
       this.categoryIds.set(key, id);
       parent = id;
     }

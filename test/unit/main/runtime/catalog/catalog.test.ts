@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseFromFutureError, openCatalog, type Catalog } from '../../../../../main/runtime/catalog/index.js';
+import {
+  DatabaseFromFutureError,
+  openCatalog,
+  type Catalog,
+} from '../../../../../main/runtime/catalog/index.js';
 import { useTempDir } from '../../../../support/temp.js';
 import { fixtureBatch } from './fixture-batch.js';
 
@@ -69,8 +73,14 @@ describe('lookup', () => {
 
   it('finds by SKU and by product id', () => {
     const { catalog } = catalogWithFixture();
-    expect(catalog.reader.lookup('PARKA-1-NAV-L').result).toMatchObject({ matchedBy: 'sku', variantSku: 'PARKA-1-NAV-L' });
-    expect(catalog.reader.lookup('BOOT-1').result).toMatchObject({ matchedBy: 'product-id', variantSku: null });
+    expect(catalog.reader.lookup('PARKA-1-NAV-L').result).toMatchObject({
+      matchedBy: 'sku',
+      variantSku: 'PARKA-1-NAV-L',
+    });
+    expect(catalog.reader.lookup('BOOT-1').result).toMatchObject({
+      matchedBy: 'product-id',
+      variantSku: null,
+    });
     catalog.close();
   });
 
@@ -96,8 +106,19 @@ describe('lookup', () => {
       ['RUN-1-WHT-42', 0],
     ]);
     // Hamburg has its own price for this variant; member price comes from the default row only when it is the one used.
-    expect(product?.variants[0]?.price).toEqual({ currency: 'EUR', regular: 11995, current: 11995, storeCode: 'HAM' });
-    expect(product?.variants[2]?.price).toEqual({ currency: 'EUR', regular: 12995, sale: 8995, current: 8995, storeCode: null });
+    expect(product?.variants[0]?.price).toEqual({
+      currency: 'EUR',
+      regular: 11995,
+      current: 11995,
+      storeCode: 'HAM',
+    });
+    expect(product?.variants[2]?.price).toEqual({
+      currency: 'EUR',
+      regular: 12995,
+      sale: 8995,
+      current: 8995,
+      storeCode: null,
+    });
     expect(product?.recommendations.map((r) => [r.kind, r.id])).toEqual([['cross-sell', 'BOOT-1']]);
     catalog.close();
   });
@@ -111,8 +132,11 @@ describe('lookup', () => {
 });
 
 describe('search', () => {
-  const ids = (catalog: Catalog, text: string, extra: Partial<Parameters<Catalog['reader']['search']>[0]> = {}) =>
-    catalog.reader.search({ text, storeCode: 'BER', ...extra }).hits.map((h) => h.id);
+  const ids = (
+    catalog: Catalog,
+    text: string,
+    extra: Partial<Parameters<Catalog['reader']['search']>[0]> = {},
+  ) => catalog.reader.search({ text, storeCode: 'BER', ...extra }).hits.map((h) => h.id);
 
   it('matches word prefixes as the shopper types', () => {
     const { catalog } = catalogWithFixture();
@@ -153,7 +177,16 @@ describe('search', () => {
 
   it('treats query syntax as plain text', () => {
     const { catalog } = catalogWithFixture();
-    for (const text of ['"', 'AND', 'sneaker OR', 'NEAR(a b)', 'title:x', '*', '-', "'; DROP TABLE products; --"]) {
+    for (const text of [
+      '"',
+      'AND',
+      'sneaker OR',
+      'NEAR(a b)',
+      'title:x',
+      '*',
+      '-',
+      "'; DROP TABLE products; --",
+    ]) {
       expect(() => catalog.reader.search({ text })).not.toThrow();
     }
     expect(catalog.reader.counts().products).toBe(3);
@@ -222,11 +255,9 @@ describe('stock in nearby stores', () => {
     expect(nearby[0]?.distanceKm).toBeLessThan(260);
     expect(nearby[2]?.distanceKm).toBeNull();
     expect(catalog.reader.nearby('RUN-1-BLK-42', 'HAM').map((n) => n.store.code)).toEqual(['MUC', 'POP']);
-    expect(catalog.reader.nearby('RUN-1-BLK-42', 'HAM', { inStockOnly: false }).map((n) => n.store.code)).toEqual([
-      'BER',
-      'MUC',
-      'POP',
-    ]);
+    expect(
+      catalog.reader.nearby('RUN-1-BLK-42', 'HAM', { inStockOnly: false }).map((n) => n.store.code),
+    ).toEqual(['BER', 'MUC', 'POP']);
     catalog.close();
   });
 });
@@ -274,14 +305,33 @@ describe('applying changes', () => {
   it('leaves the catalog untouched when a batch fails part-way', () => {
     const { catalog } = catalogWithFixture();
     const before = catalog.reader.counts();
-    const good = { ...fixtureBatch().products[2]!, id: 'NEW-1', title: 'Brand New Parka', variants: [{ sku: 'NEW-1-M', gtins: [] }] };
-    const bad = { ...good, id: 'NEW-2', media: [{ kind: 'hologram' as 'image', url: 'x' }], variants: [{ sku: 'NEW-2-M', gtins: [] }] };
-    expect(() => catalog.apply({ stores: [], prices: [], stock: [], products: [good, bad] })).toThrow(/CHECK constraint/);
+    const good = {
+      ...fixtureBatch().products[2]!,
+      id: 'NEW-1',
+      title: 'Brand New Parka',
+      variants: [{ sku: 'NEW-1-M', gtins: [] }],
+    };
+    const bad = {
+      ...good,
+      id: 'NEW-2',
+      media: [{ kind: 'hologram' as 'image', url: 'x' }],
+      variants: [{ sku: 'NEW-2-M', gtins: [] }],
+    };
+    expect(() => catalog.apply({ stores: [], prices: [], stock: [], products: [good, bad] })).toThrow(
+      /CHECK constraint/,
+    );
     expect(catalog.reader.counts()).toEqual(before);
     expect(catalog.reader.search({ text: 'brand new' }).hits).toEqual([]);
     // and the writer still works afterwards, categories included
-    catalog.apply({ stores: [], prices: [], stock: [], products: [{ ...good, categoryPath: ['Outdoor', 'Parkas'] }] });
-    expect(catalog.reader.search({ text: 'brand new', filters: { category: 'Outdoor' } }).hits.map((h) => h.id)).toEqual(['NEW-1']);
+    catalog.apply({
+      stores: [],
+      prices: [],
+      stock: [],
+      products: [{ ...good, categoryPath: ['Outdoor', 'Parkas'] }],
+    });
+    expect(
+      catalog.reader.search({ text: 'brand new', filters: { category: 'Outdoor' } }).hits.map((h) => h.id),
+    ).toEqual(['NEW-1']);
     catalog.close();
   });
 });

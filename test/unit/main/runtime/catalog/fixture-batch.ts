@@ -15,7 +15,10 @@ export function fixtureBatch(): CatalogBatch {
       { sku: 'RUN-1-BLK-43', gtins: ['00012345000065'], size: '43', color: 'Black' },
       { sku: 'RUN-1-WHT-42', gtins: ['09506000134352'], size: '42', color: 'White' },
     ],
-    recommendations: [{ kind: 'cross-sell', productId: 'BOOT-1' }, { kind: 'up-sell', productId: 'MISSING' }],
+    recommendations: [
+      { kind: 'cross-sell', productId: 'BOOT-1' },
+      { kind: 'up-sell', productId: 'MISSING' },
+    ],
   };
   const boot: ProductRecord = {
     id: 'BOOT-1',
