@@ -26,9 +26,24 @@ const store = 'BER-MITTE';
 type Kind = 'prefix' | 'multi-word' | 'typo' | 'filtered';
 /** The fixed query mix: as-you-type prefixes, several words, one typo, and filters. */
 const queries: { kind: Kind; query: SearchQuery }[] = [
-  ...['sn', 'sne', 'sneak', 'bo', 'boo', 'chel', 'pa', 'par', 'cash', 'mer', 'lo', 'loaf', 'tr', 'den', 'lin', 'su'].map(
-    (text) => ({ kind: 'prefix' as const, query: { text, storeCode: store } }),
-  ),
+  ...[
+    'sn',
+    'sne',
+    'sneak',
+    'bo',
+    'boo',
+    'chel',
+    'pa',
+    'par',
+    'cash',
+    'mer',
+    'lo',
+    'loaf',
+    'tr',
+    'den',
+    'lin',
+    'su',
+  ].map((text) => ({ kind: 'prefix' as const, query: { text, storeCode: store } })),
   ...[
     'black leather boot',
     'suede sneaker',
@@ -43,9 +58,18 @@ const queries: { kind: Kind; query: SearchQuery }[] = [
     'northfield trail',
     'green canvas tote bag',
   ].map((text) => ({ kind: 'multi-word' as const, query: { text, storeCode: store } })),
-  ...['sneakres', 'chelsae', 'cashmre', 'leahter boot', 'jakcet', 'trousres', 'cardigna', 'espadrile', 'merrino', 'backpak'].map(
-    (text) => ({ kind: 'typo' as const, query: { text, storeCode: store } }),
-  ),
+  ...[
+    'sneakres',
+    'chelsae',
+    'cashmre',
+    'leahter boot',
+    'jakcet',
+    'trousres',
+    'cardigna',
+    'espadrile',
+    'merrino',
+    'backpak',
+  ].map((text) => ({ kind: 'typo' as const, query: { text, storeCode: store } })),
   ...(
     [
       { text: 'sneaker', filters: { sizes: ['42'], inStockHere: true } },
@@ -61,7 +85,8 @@ const queries: { kind: Kind; query: SearchQuery }[] = [
 function argValue(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
   const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: expected a whole number, got ${String(args[i + 1])}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name}: expected a whole number, got ${String(args[i + 1])}`);
   return value;
 }
 
@@ -77,7 +102,9 @@ export function runCatalogBench(args: string[]): void {
 }
 
 function run(dir: string, productCount: number, reps: number): void {
-  const sqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const sqliteVersion = (
+    new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }
+  ).v;
   console.log(`Vitrine catalog benchmark — ${machineLine()}, SQLite ${sqliteVersion}`);
 
   // 1. The catalog file, as `vitrine catalog generate` writes it.
@@ -92,13 +119,19 @@ function run(dir: string, productCount: number, reps: number): void {
   const text = readFileSync(feedPath, 'utf8');
   const parsed = timed(() => parseFeed(text, { fileName: 'catalog.jsonl' }));
   const batch = parsed.value.batch;
-  if (parsed.value.problems.length > 0) throw new Error(`generated feed has problems: ${JSON.stringify(parsed.value.problems.slice(0, 3))}`);
+  if (parsed.value.problems.length > 0)
+    throw new Error(`generated feed has problems: ${JSON.stringify(parsed.value.problems.slice(0, 3))}`);
   const dbPath = join(dir, 'catalog.db');
   const rssBefore = rssMb();
   const catalog = openCatalog(dbPath);
   const applied = timed(() => catalog.apply(batch));
   catalog.close();
-  const rows = batch.products.length + applied.value.variants + applied.value.prices + applied.value.stock + batch.stores.length;
+  const rows =
+    batch.products.length +
+    applied.value.variants +
+    applied.value.prices +
+    applied.value.stock +
+    batch.stores.length;
   const variants = applied.value.variants;
   console.log(
     `catalog: ${String(batch.products.length)} products, ${String(variants)} variants, ${String(applied.value.stock)} stock rows, ` +
@@ -147,15 +180,35 @@ function run(dir: string, productCount: number, reps: number): void {
       [
         ['import: parse feed', `${fmt(parsed.ms / 1000)} s`, ''],
         ['import: apply (1 transaction + optimize)', `${fmt(applied.ms / 1000)} s`, ''],
-        ['import rate', `${Math.round(batch.products.length / ((parsed.ms + applied.ms) / 1000)).toLocaleString('en-US')} products/s, ${Math.round(rows / ((parsed.ms + applied.ms) / 1000)).toLocaleString('en-US')} rows/s`, ''],
-        ['open to first result', `${fmt(firstResult.ms)} ms`, `<= 100 ms ${firstResult.ms <= 100 ? 'ok' : 'MISSED'}`],
-        ['search p50 / p95 / p99 (all queries)', `${fmt(all.p50, 3)} / ${fmt(all.p95, 3)} / ${fmt(all.p99, 3)} ms`, `p95 <= 5 ms ${all.p95 <= 5 ? 'ok' : 'MISSED'}`],
+        [
+          'import rate',
+          `${Math.round(batch.products.length / ((parsed.ms + applied.ms) / 1000)).toLocaleString('en-US')} products/s, ${Math.round(rows / ((parsed.ms + applied.ms) / 1000)).toLocaleString('en-US')} rows/s`,
+          '',
+        ],
+        [
+          'open to first result',
+          `${fmt(firstResult.ms)} ms`,
+          `<= 100 ms ${firstResult.ms <= 100 ? 'ok' : 'MISSED'}`,
+        ],
+        [
+          'search p50 / p95 / p99 (all queries)',
+          `${fmt(all.p50, 3)} / ${fmt(all.p95, 3)} / ${fmt(all.p99, 3)} ms`,
+          `p95 <= 5 ms ${all.p95 <= 5 ? 'ok' : 'MISSED'}`,
+        ],
         ...(['prefix', 'multi-word', 'typo', 'filtered'] as const).map((kind) => {
           const s = summarize(byKind.get(kind) ?? []);
-          return [`  ${kind} p50 / p95 / p99`, `${fmt(s.p50, 3)} / ${fmt(s.p95, 3)} / ${fmt(s.p99, 3)} ms`, ''];
+          return [
+            `  ${kind} p50 / p95 / p99`,
+            `${fmt(s.p50, 3)} / ${fmt(s.p95, 3)} / ${fmt(s.p99, 3)} ms`,
+            '',
+          ];
         }),
         ['queries with results', `${String(answered)} of ${String(queries.length)}`, ''],
-        ['barcode lookup p50 / p95 / p99', `${fmt(lookup.p50, 3)} / ${fmt(lookup.p95, 3)} / ${fmt(lookup.p99, 3)} ms (${String(found)} of ${String(lookups.length)} found)`, `p95 <= 0.5 ms ${lookup.p95 <= 0.5 ? 'ok' : 'MISSED'}`],
+        [
+          'barcode lookup p50 / p95 / p99',
+          `${fmt(lookup.p50, 3)} / ${fmt(lookup.p95, 3)} / ${fmt(lookup.p99, 3)} ms (${String(found)} of ${String(lookups.length)} found)`,
+          `p95 <= 0.5 ms ${lookup.p95 <= 0.5 ? 'ok' : 'MISSED'}`,
+        ],
         ['memory (RSS growth, import + queries)', `${fmt(sqliteRss, 0)} MiB`, ''],
       ],
     ),
@@ -217,7 +270,9 @@ function peers(products: ProductRecord[], reps: number): void {
     'FlexSearch 0.8 (forward, suggest)',
     () => {
       const index = new FlexIndex({ tokenize: 'forward' });
-      docs.forEach((d, i) => index.add(i, `${d.title} ${d.brand} ${d.category} ${d.colors} ${d.description}`));
+      docs.forEach((d, i) =>
+        index.add(i, `${d.title} ${d.brand} ${d.category} ${d.colors} ${d.description}`),
+      );
       return (q) => (index.search(q, { limit: 24, suggest: true }) as unknown[]).length;
     },
     reps,
@@ -257,6 +312,10 @@ function peers(products: ProductRecord[], reps: number): void {
     },
     1, // Fuse scans every document per query: one round takes long enough to read.
   );
-  console.log(`Peers, same ${String(docs.length)} products and the same query words (filters not applied by them):`);
-  console.log(table(['engine', 'build s', 'heap MiB', 'p50 ms', 'p95 ms', 'p99 ms', 'answered', 'samples'], rows));
+  console.log(
+    `Peers, same ${String(docs.length)} products and the same query words (filters not applied by them):`,
+  );
+  console.log(
+    table(['engine', 'build s', 'heap MiB', 'p50 ms', 'p95 ms', 'p99 ms', 'answered', 'samples'], rows),
+  );
 }

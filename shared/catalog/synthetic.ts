@@ -16,16 +16,98 @@ export interface SyntheticOptions {
 }
 
 const cities = [
-  { code: 'BER-MITTE', name: 'Berlin Mitte', city: 'Berlin', street: 'Rosenthaler Str. 40', postal: '10178', lat: 52.5246, lon: 13.4021 },
-  { code: 'BER-KUDAMM', name: "Berlin Kurfürstendamm", city: 'Berlin', street: 'Kurfürstendamm 21', postal: '10719', lat: 52.5035, lon: 13.3318 },
-  { code: 'HAM-JUNGFERNSTIEG', name: 'Hamburg Jungfernstieg', city: 'Hamburg', street: 'Jungfernstieg 16', postal: '20354', lat: 53.5526, lon: 9.9924 },
-  { code: 'MUC-KAUFINGER', name: 'München Kaufingerstraße', city: 'München', street: 'Kaufingerstr. 9', postal: '80331', lat: 48.1371, lon: 11.5714 },
-  { code: 'CGN-SCHILDERGASSE', name: 'Köln Schildergasse', city: 'Köln', street: 'Schildergasse 72', postal: '50667', lat: 50.9363, lon: 6.9528 },
-  { code: 'FRA-ZEIL', name: 'Frankfurt Zeil', city: 'Frankfurt am Main', street: 'Zeil 106', postal: '60313', lat: 50.1147, lon: 8.6845 },
-  { code: 'VIE-MARIAHILFER', name: 'Wien Mariahilfer Straße', city: 'Wien', street: 'Mariahilfer Str. 77', postal: '1060', lat: 48.1986, lon: 16.3482, country: 'AT', tz: 'Europe/Vienna' },
-  { code: 'DUS-KOE', name: 'Düsseldorf Königsallee', city: 'Düsseldorf', street: 'Königsallee 60', postal: '40212', lat: 51.2236, lon: 6.7802 },
-  { code: 'STR-KOENIG', name: 'Stuttgart Königstraße', city: 'Stuttgart', street: 'Königstr. 27', postal: '70173', lat: 48.7784, lon: 9.1775 },
-  { code: 'LEJ-PETERS', name: 'Leipzig Petersstraße', city: 'Leipzig', street: 'Petersstr. 36', postal: '04109', lat: 51.3378, lon: 12.3741 },
+  {
+    code: 'BER-MITTE',
+    name: 'Berlin Mitte',
+    city: 'Berlin',
+    street: 'Rosenthaler Str. 40',
+    postal: '10178',
+    lat: 52.5246,
+    lon: 13.4021,
+  },
+  {
+    code: 'BER-KUDAMM',
+    name: 'Berlin Kurfürstendamm',
+    city: 'Berlin',
+    street: 'Kurfürstendamm 21',
+    postal: '10719',
+    lat: 52.5035,
+    lon: 13.3318,
+  },
+  {
+    code: 'HAM-JUNGFERNSTIEG',
+    name: 'Hamburg Jungfernstieg',
+    city: 'Hamburg',
+    street: 'Jungfernstieg 16',
+    postal: '20354',
+    lat: 53.5526,
+    lon: 9.9924,
+  },
+  {
+    code: 'MUC-KAUFINGER',
+    name: 'München Kaufingerstraße',
+    city: 'München',
+    street: 'Kaufingerstr. 9',
+    postal: '80331',
+    lat: 48.1371,
+    lon: 11.5714,
+  },
+  {
+    code: 'CGN-SCHILDERGASSE',
+    name: 'Köln Schildergasse',
+    city: 'Köln',
+    street: 'Schildergasse 72',
+    postal: '50667',
+    lat: 50.9363,
+    lon: 6.9528,
+  },
+  {
+    code: 'FRA-ZEIL',
+    name: 'Frankfurt Zeil',
+    city: 'Frankfurt am Main',
+    street: 'Zeil 106',
+    postal: '60313',
+    lat: 50.1147,
+    lon: 8.6845,
+  },
+  {
+    code: 'VIE-MARIAHILFER',
+    name: 'Wien Mariahilfer Straße',
+    city: 'Wien',
+    street: 'Mariahilfer Str. 77',
+    postal: '1060',
+    lat: 48.1986,
+    lon: 16.3482,
+    country: 'AT',
+    tz: 'Europe/Vienna',
+  },
+  {
+    code: 'DUS-KOE',
+    name: 'Düsseldorf Königsallee',
+    city: 'Düsseldorf',
+    street: 'Königsallee 60',
+    postal: '40212',
+    lat: 51.2236,
+    lon: 6.7802,
+  },
+  {
+    code: 'STR-KOENIG',
+    name: 'Stuttgart Königstraße',
+    city: 'Stuttgart',
+    street: 'Königstr. 27',
+    postal: '70173',
+    lat: 48.7784,
+    lon: 9.1775,
+  },
+  {
+    code: 'LEJ-PETERS',
+    name: 'Leipzig Petersstraße',
+    city: 'Leipzig',
+    street: 'Petersstr. 36',
+    postal: '04109',
+    lat: 51.3378,
+    lon: 12.3741,
+  },
 ];
 
 interface Family {
@@ -37,23 +119,140 @@ interface Family {
 }
 
 const families: Family[] = [
-  { category: ['Shoes', 'Sneakers'], nouns: ['Sneaker', 'Runner', 'Trainer', 'Court Sneaker', 'Slip-On'], sizes: eu(36, 46), price: [59, 179], materials: ['Leather', 'Suede', 'Canvas', 'Knit', 'Mesh'] },
-  { category: ['Shoes', 'Boots'], nouns: ['Chelsea Boot', 'Ankle Boot', 'Hiking Boot', 'Lace-Up Boot', 'Desert Boot'], sizes: eu(36, 46), price: [99, 249], materials: ['Leather', 'Suede', 'Nubuck'] },
-  { category: ['Shoes', 'Sandals'], nouns: ['Sandal', 'Slide', 'Espadrille'], sizes: eu(36, 45), price: [39, 119], materials: ['Leather', 'Cork', 'Raffia'] },
-  { category: ['Shoes', 'Loafers'], nouns: ['Loafer', 'Moccasin', 'Penny Loafer'], sizes: eu(38, 46), price: [89, 199], materials: ['Leather', 'Suede'] },
-  { category: ['Clothing', 'Jackets'], nouns: ['Parka', 'Bomber Jacket', 'Rain Jacket', 'Denim Jacket', 'Puffer Jacket', 'Blazer'], sizes: letters(), price: [79, 299], materials: ['Cotton', 'Wool', 'Nylon', 'Denim', 'Recycled Polyester'] },
-  { category: ['Clothing', 'Shirts'], nouns: ['Oxford Shirt', 'T-Shirt', 'Polo Shirt', 'Linen Shirt', 'Henley'], sizes: letters(), price: [19, 89], materials: ['Cotton', 'Linen', 'Organic Cotton', 'Jersey'] },
-  { category: ['Clothing', 'Knitwear'], nouns: ['Cardigan', 'Crewneck Sweater', 'Turtleneck', 'Hoodie'], sizes: letters(), price: [39, 159], materials: ['Merino', 'Cashmere', 'Cotton', 'Wool'] },
-  { category: ['Clothing', 'Trousers'], nouns: ['Chinos', 'Jeans', 'Joggers', 'Cargo Trousers', 'Pleated Trousers'], sizes: ['28', '30', '32', '34', '36', '38'], price: [49, 149], materials: ['Cotton', 'Denim', 'Twill', 'Corduroy'] },
-  { category: ['Clothing', 'Dresses'], nouns: ['Midi Dress', 'Wrap Dress', 'Shirt Dress', 'Slip Dress'], sizes: letters(), price: [49, 189], materials: ['Viscose', 'Cotton', 'Silk', 'Linen'] },
-  { category: ['Accessories', 'Bags'], nouns: ['Tote Bag', 'Backpack', 'Crossbody Bag', 'Weekender'], sizes: ['One Size'], price: [39, 259], materials: ['Leather', 'Canvas', 'Nylon'] },
-  { category: ['Accessories', 'Belts'], nouns: ['Belt', 'Braided Belt'], sizes: ['80', '85', '90', '95', '100'], price: [25, 79], materials: ['Leather', 'Suede'] },
-  { category: ['Accessories', 'Scarves'], nouns: ['Scarf', 'Beanie', 'Gloves'], sizes: ['One Size'], price: [19, 99], materials: ['Wool', 'Cashmere', 'Merino'] },
+  {
+    category: ['Shoes', 'Sneakers'],
+    nouns: ['Sneaker', 'Runner', 'Trainer', 'Court Sneaker', 'Slip-On'],
+    sizes: eu(36, 46),
+    price: [59, 179],
+    materials: ['Leather', 'Suede', 'Canvas', 'Knit', 'Mesh'],
+  },
+  {
+    category: ['Shoes', 'Boots'],
+    nouns: ['Chelsea Boot', 'Ankle Boot', 'Hiking Boot', 'Lace-Up Boot', 'Desert Boot'],
+    sizes: eu(36, 46),
+    price: [99, 249],
+    materials: ['Leather', 'Suede', 'Nubuck'],
+  },
+  {
+    category: ['Shoes', 'Sandals'],
+    nouns: ['Sandal', 'Slide', 'Espadrille'],
+    sizes: eu(36, 45),
+    price: [39, 119],
+    materials: ['Leather', 'Cork', 'Raffia'],
+  },
+  {
+    category: ['Shoes', 'Loafers'],
+    nouns: ['Loafer', 'Moccasin', 'Penny Loafer'],
+    sizes: eu(38, 46),
+    price: [89, 199],
+    materials: ['Leather', 'Suede'],
+  },
+  {
+    category: ['Clothing', 'Jackets'],
+    nouns: ['Parka', 'Bomber Jacket', 'Rain Jacket', 'Denim Jacket', 'Puffer Jacket', 'Blazer'],
+    sizes: letters(),
+    price: [79, 299],
+    materials: ['Cotton', 'Wool', 'Nylon', 'Denim', 'Recycled Polyester'],
+  },
+  {
+    category: ['Clothing', 'Shirts'],
+    nouns: ['Oxford Shirt', 'T-Shirt', 'Polo Shirt', 'Linen Shirt', 'Henley'],
+    sizes: letters(),
+    price: [19, 89],
+    materials: ['Cotton', 'Linen', 'Organic Cotton', 'Jersey'],
+  },
+  {
+    category: ['Clothing', 'Knitwear'],
+    nouns: ['Cardigan', 'Crewneck Sweater', 'Turtleneck', 'Hoodie'],
+    sizes: letters(),
+    price: [39, 159],
+    materials: ['Merino', 'Cashmere', 'Cotton', 'Wool'],
+  },
+  {
+    category: ['Clothing', 'Trousers'],
+    nouns: ['Chinos', 'Jeans', 'Joggers', 'Cargo Trousers', 'Pleated Trousers'],
+    sizes: ['28', '30', '32', '34', '36', '38'],
+    price: [49, 149],
+    materials: ['Cotton', 'Denim', 'Twill', 'Corduroy'],
+  },
+  {
+    category: ['Clothing', 'Dresses'],
+    nouns: ['Midi Dress', 'Wrap Dress', 'Shirt Dress', 'Slip Dress'],
+    sizes: letters(),
+    price: [49, 189],
+    materials: ['Viscose', 'Cotton', 'Silk', 'Linen'],
+  },
+  {
+    category: ['Accessories', 'Bags'],
+    nouns: ['Tote Bag', 'Backpack', 'Crossbody Bag', 'Weekender'],
+    sizes: ['One Size'],
+    price: [39, 259],
+    materials: ['Leather', 'Canvas', 'Nylon'],
+  },
+  {
+    category: ['Accessories', 'Belts'],
+    nouns: ['Belt', 'Braided Belt'],
+    sizes: ['80', '85', '90', '95', '100'],
+    price: [25, 79],
+    materials: ['Leather', 'Suede'],
+  },
+  {
+    category: ['Accessories', 'Scarves'],
+    nouns: ['Scarf', 'Beanie', 'Gloves'],
+    sizes: ['One Size'],
+    price: [19, 99],
+    materials: ['Wool', 'Cashmere', 'Merino'],
+  },
 ];
 
-const brands = ['Northfield', 'Vela', 'Kestrel', 'Marlow & Co', 'Ondra', 'Tessel', 'Brightwater', 'Halden', 'Solène', 'Ardent', 'Fjell', 'Corvo'];
-const adjectives = ['Classic', 'Urban', 'Alpine', 'Coastal', 'Heritage', 'Everyday', 'Trail', 'Studio', 'Weekend', 'Nordic', 'Vintage', 'Essential', 'Metro', 'Riviera', 'Summit', 'Harbor'];
-const colors = ['Black', 'White', 'Navy', 'Olive', 'Sand', 'Burgundy', 'Grey', 'Tan', 'Red', 'Blue', 'Green', 'Cream', 'Brown', 'Pink'];
+const brands = [
+  'Northfield',
+  'Vela',
+  'Kestrel',
+  'Marlow & Co',
+  'Ondra',
+  'Tessel',
+  'Brightwater',
+  'Halden',
+  'Solène',
+  'Ardent',
+  'Fjell',
+  'Corvo',
+];
+const adjectives = [
+  'Classic',
+  'Urban',
+  'Alpine',
+  'Coastal',
+  'Heritage',
+  'Everyday',
+  'Trail',
+  'Studio',
+  'Weekend',
+  'Nordic',
+  'Vintage',
+  'Essential',
+  'Metro',
+  'Riviera',
+  'Summit',
+  'Harbor',
+];
+const colors = [
+  'Black',
+  'White',
+  'Navy',
+  'Olive',
+  'Sand',
+  'Burgundy',
+  'Grey',
+  'Tan',
+  'Red',
+  'Blue',
+  'Green',
+  'Cream',
+  'Brown',
+  'Pink',
+];
 const genders = ['female', 'male', 'unisex'];
 const fits = ['a relaxed fit', 'a slim fit', 'a regular fit', 'an easy, roomy fit'];
 const details = [
@@ -115,7 +314,15 @@ export function* syntheticCatalog(options: SyntheticOptions): Generator<Record<s
       country: s.country ?? 'DE',
       location: { lat: s.lat, lon: s.lon },
       timeZone: s.tz ?? 'Europe/Berlin',
-      hours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [{ open: '10:00', close: '18:00' }], sun: [] },
+      hours: {
+        mon: weekday,
+        tue: weekday,
+        wed: weekday,
+        thu: weekday,
+        fri: weekday,
+        sat: [{ open: '10:00', close: '18:00' }],
+        sun: [],
+      },
     };
   }
   let gtinCounter = 1;
@@ -132,7 +339,10 @@ export function* syntheticCatalog(options: SyntheticOptions): Generator<Record<s
     while (productColors.size < colorCount) productColors.add(pick(colors));
     // Not every size of every colour: a product has 2-6 variants.
     const sizeStart = Math.floor(rnd() * Math.max(1, family.sizes.length - 2));
-    const sizeCount = Math.min(family.sizes.length - sizeStart, family.sizes.length === 1 ? 1 : 2 + Math.floor(rnd() * 3));
+    const sizeCount = Math.min(
+      family.sizes.length - sizeStart,
+      family.sizes.length === 1 ? 1 : 2 + Math.floor(rnd() * 3),
+    );
     const sizes = family.sizes.slice(sizeStart, sizeStart + sizeCount);
     const carriedBy = stores.filter(() => rnd() < 0.7);
     const id = productId(n);
@@ -158,7 +368,9 @@ export function* syntheticCatalog(options: SyntheticOptions): Generator<Record<s
         });
       }
     }
-    const related = [1, 2, 3].map(() => productId(1 + Math.floor(rnd() * options.products))).filter((r) => r !== id);
+    const related = [1, 2, 3]
+      .map(() => productId(1 + Math.floor(rnd() * options.products)))
+      .filter((r) => r !== id);
     yield {
       type: 'product',
       id,

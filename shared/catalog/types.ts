@@ -91,7 +91,8 @@ export interface PriceRecord {
   member?: number;
 }
 
-export type Availability = 'in_stock' | 'limited_availability' | 'out_of_stock' | 'on_display_to_order' | 'preorder' | 'backorder';
+export type Availability =
+  'in_stock' | 'limited_availability' | 'out_of_stock' | 'on_display_to_order' | 'preorder' | 'backorder';
 
 export interface StockRecord {
   storeCode: string;
@@ -108,7 +109,13 @@ export interface CatalogBatch {
   stock: StockRecord[];
 }
 
-export type FeedFormat = 'merchant-tsv' | 'merchant-xml' | 'local-inventory-tsv' | 'local-inventory-xml' | 'vitrine-json' | 'vitrine-jsonl';
+export type FeedFormat =
+  | 'merchant-tsv'
+  | 'merchant-xml'
+  | 'local-inventory-tsv'
+  | 'local-inventory-xml'
+  | 'vitrine-json'
+  | 'vitrine-jsonl';
 
 /** A row that was refused, and why. `line` is 1-based in the file; `field` names the column, tag or JSON path. */
 export interface FeedProblem {

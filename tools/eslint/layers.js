@@ -18,7 +18,9 @@ export function layerOf(relativePath) {
   if (p.startsWith('main/host/')) return 'host';
   if (p.startsWith('main/electron/')) return 'electron';
   const top = p.split('/')[0];
-  return top && ['shared', 'kiosk-config', 'renderer', 'server', 'scripts', 'test'].includes(top) ? top : null;
+  return top && ['shared', 'kiosk-config', 'renderer', 'server', 'scripts', 'test'].includes(top)
+    ? top
+    : null;
 }
 
 /** Which layers each layer may import from (relative imports). */
@@ -37,10 +39,26 @@ export const allowedLayers = {
 const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** Packages that tie code to a platform: only the layers listed may import them. */
 const platformPackages = [
-  { test: (/** @type {string} */ s) => nodeBuiltins.has(s) || s.startsWith('node:'), name: 'Node built-in modules', layers: ['runtime', 'host', 'electron', 'server', 'scripts', 'test'] },
-  { test: (/** @type {string} */ s) => s === 'electron' || s.startsWith('electron/'), name: 'electron', layers: ['electron', 'test'] },
-  { test: (/** @type {string} */ s) => /^(react|react-dom|three|@react-three\/)/.test(s), name: 'UI libraries', layers: ['renderer', 'test'] },
-  { test: (/** @type {string} */ s) => /^(better-sqlite3|node-hid|usb)(\/|$)/.test(s), name: 'native modules', layers: ['runtime', 'host', 'server', 'scripts', 'test'] },
+  {
+    test: (/** @type {string} */ s) => nodeBuiltins.has(s) || s.startsWith('node:'),
+    name: 'Node built-in modules',
+    layers: ['runtime', 'host', 'electron', 'server', 'scripts', 'test'],
+  },
+  {
+    test: (/** @type {string} */ s) => s === 'electron' || s.startsWith('electron/'),
+    name: 'electron',
+    layers: ['electron', 'test'],
+  },
+  {
+    test: (/** @type {string} */ s) => /^(react|react-dom|three|@react-three\/)/.test(s),
+    name: 'UI libraries',
+    layers: ['renderer', 'test'],
+  },
+  {
+    test: (/** @type {string} */ s) => /^(better-sqlite3|node-hid|usb)(\/|$)/.test(s),
+    name: 'native modules',
+    layers: ['runtime', 'host', 'server', 'scripts', 'test'],
+  },
 ];
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -50,7 +68,8 @@ export const layersRule = {
     docs: { description: 'Enforce the layer dependency rules of DESIGN.md' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
-      layer: "Layer '{{from}}' may not import from layer '{{to}}' ({{spec}}). Allowed: {{allowed}}. See ../shared/DESIGN.md.",
+      layer:
+        "Layer '{{from}}' may not import from layer '{{to}}' ({{spec}}). Allowed: {{allowed}}. See ../shared/DESIGN.md.",
       outside: "Layer '{{from}}' may not import '{{spec}}', which is outside the layered tree.",
       platform: "Layer '{{from}}' may not import {{what}} ('{{spec}}'). See ../shared/DESIGN.md.",
     },
@@ -72,7 +91,11 @@ export const layersRule = {
         if (to === null) {
           context.report({ node, messageId: 'outside', data: { from, spec: value } });
         } else if (!allowed.includes(to)) {
-          context.report({ node, messageId: 'layer', data: { from, to, spec: value, allowed: allowed.join(', ') } });
+          context.report({
+            node,
+            messageId: 'layer',
+            data: { from, to, spec: value, allowed: allowed.join(', ') },
+          });
         }
         return;
       }
@@ -90,7 +113,8 @@ export const layersRule = {
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
       CallExpression: (node) => {
         const arg = node.arguments[0];
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && arg?.type === 'Literal') check(node, arg.value);
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && arg?.type === 'Literal')
+          check(node, arg.value);
       },
     };
   },

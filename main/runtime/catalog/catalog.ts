@@ -56,9 +56,11 @@ class Reader implements CatalogReader {
     this.finder = new CatalogLookup(db, this.views, options.barcodes);
     this.nearbyQuery = new NearbyStockQuery(db);
     this.s = {
-      counts: db.prepare(`SELECT (SELECT count(*) FROM stores) AS stores, (SELECT count(*) FROM categories) AS categories,
+      counts:
+        db.prepare(`SELECT (SELECT count(*) FROM stores) AS stores, (SELECT count(*) FROM categories) AS categories,
         (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM variants) AS variants`),
-      categories: db.prepare(`SELECT c.path, c.name, (SELECT count(*) FROM products p JOIN categories d ON d.id = p.category_id
+      categories:
+        db.prepare(`SELECT c.path, c.name, (SELECT count(*) FROM products p JOIN categories d ON d.id = p.category_id
           WHERE d.path = c.path OR d.path LIKE c.path || ' > %') AS products
         FROM categories c ORDER BY c.path`),
       stores: db.prepare('SELECT code, name, city FROM stores ORDER BY name'),

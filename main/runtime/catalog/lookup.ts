@@ -45,7 +45,10 @@ export class CatalogLookup {
       attempts.push(['internal', () => this.s.bySku.get(internal)]);
     }
     if (text.length > 0) {
-      attempts.push(['sku', () => this.s.bySku.get(text)], ['product-id', () => this.s.byProductId.get(text)]);
+      attempts.push(
+        ['sku', () => this.s.bySku.get(text)],
+        ['product-id', () => this.s.byProductId.get(text)],
+      );
     }
     for (const [matchedBy, find] of attempts) {
       const row = find() as { product: number; sku: string | null } | undefined;

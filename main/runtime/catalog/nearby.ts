@@ -26,7 +26,8 @@ export class NearbyStockQuery {
   private readonly storeLocation;
 
   constructor(db: Db) {
-    this.rows = db.prepare(`SELECT s.store_code, s.quantity, s.availability, st.name, st.address, st.city, st.lat, st.lon
+    this.rows =
+      db.prepare(`SELECT s.store_code, s.quantity, s.availability, st.name, st.address, st.city, st.lat, st.lon
       FROM stock s JOIN variants v ON v.rowid = s.variant_rowid LEFT JOIN stores st ON st.code = s.store_code
       WHERE v.sku = ? AND s.store_code != ?`);
     this.storeLocation = db.prepare('SELECT lat, lon FROM stores WHERE code = ?');
@@ -38,7 +39,8 @@ export class NearbyStockQuery {
     const out: NearbyStock[] = [];
     for (const row of this.rows.all(sku, fromStore) as Row[]) {
       if (options.inStockOnly !== false && row.quantity <= 0) continue;
-      const location: GeoPoint | undefined = row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : undefined;
+      const location: GeoPoint | undefined =
+        row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : undefined;
       const store: NearbyStock['store'] = { code: row.store_code, name: row.name ?? row.store_code };
       if (row.address !== null) store.address = row.address;
       if (row.city !== null) store.city = row.city;

@@ -16,7 +16,11 @@ export interface PriceRow {
  * one, else the default. A sale price counts only inside its effective window (Merchant Center
  * `sale_price_effective_date`), judged at `now`.
  */
-export function effectivePrice(rows: readonly PriceRow[], storeCode: string | undefined, now: Date): PriceView | undefined {
+export function effectivePrice(
+  rows: readonly PriceRow[],
+  storeCode: string | undefined,
+  now: Date,
+): PriceView | undefined {
   const row =
     (storeCode === undefined ? undefined : rows.find((r) => r.store_code === storeCode)) ??
     rows.find((r) => r.store_code === '');

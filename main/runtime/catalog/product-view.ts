@@ -1,4 +1,9 @@
-import type { Availability, MediaKind, MediaRecord, RecommendationKind } from '../../../shared/catalog/types.js';
+import type {
+  Availability,
+  MediaKind,
+  MediaRecord,
+  RecommendationKind,
+} from '../../../shared/catalog/types.js';
 import type { PriceView, ProductView, SearchHit, VariantView } from '../../../shared/catalog/views.js';
 import type { Db } from './database.js';
 import { categorySeparator } from './writer.js';
@@ -52,14 +57,21 @@ export class ProductViews {
     this.s = {
       productByRowid: p(`SELECT ${productColumns} WHERE p.rowid = ?`),
       productById: p(`SELECT ${productColumns} WHERE p.id = ?`),
-      variants: p('SELECT rowid, sku, size, color, title FROM variants WHERE product_rowid = ? ORDER BY position'),
-      codes: p(`SELECT vc.variant_rowid, vc.code FROM variant_codes vc JOIN variants v ON v.rowid = vc.variant_rowid
+      variants: p(
+        'SELECT rowid, sku, size, color, title FROM variants WHERE product_rowid = ? ORDER BY position',
+      ),
+      codes:
+        p(`SELECT vc.variant_rowid, vc.code FROM variant_codes vc JOIN variants v ON v.rowid = vc.variant_rowid
         WHERE v.product_rowid = ? ORDER BY vc.code`),
-      media: p('SELECT variant_rowid, kind, url, alt, sha256 FROM media WHERE product_rowid = ? ORDER BY position'),
-      prices: p(`SELECT pr.variant_rowid, pr.store_code, pr.currency, pr.regular, pr.sale, pr.sale_from, pr.sale_until, pr.member
+      media: p(
+        'SELECT variant_rowid, kind, url, alt, sha256 FROM media WHERE product_rowid = ? ORDER BY position',
+      ),
+      prices:
+        p(`SELECT pr.variant_rowid, pr.store_code, pr.currency, pr.regular, pr.sale, pr.sale_from, pr.sale_until, pr.member
         FROM prices pr JOIN variants v ON v.rowid = pr.variant_rowid
         WHERE v.product_rowid = ? AND pr.store_code IN ('', ?)`),
-      stock: p(`SELECT s.variant_rowid, s.quantity, s.availability FROM stock s JOIN variants v ON v.rowid = s.variant_rowid
+      stock:
+        p(`SELECT s.variant_rowid, s.quantity, s.availability FROM stock s JOIN variants v ON v.rowid = s.variant_rowid
         WHERE v.product_rowid = ? AND s.store_code = ?`),
       recommendations: p(`SELECT r.kind, r.related_id FROM recommendations r WHERE r.product_rowid = ?
         ORDER BY r.kind, r.position`),
@@ -69,11 +81,13 @@ export class ProductViews {
         WHERE product_rowid IN (SELECT value FROM json_each(?)) ORDER BY product_rowid, position`),
       cardImages: p(`SELECT product_rowid, url FROM media
         WHERE product_rowid IN (SELECT value FROM json_each(?)) AND kind = 'image' ORDER BY product_rowid, position`),
-      cardPrices: p(`SELECT v.product_rowid, pr.variant_rowid, pr.store_code, pr.currency, pr.regular, pr.sale, pr.sale_from,
+      cardPrices:
+        p(`SELECT v.product_rowid, pr.variant_rowid, pr.store_code, pr.currency, pr.regular, pr.sale, pr.sale_from,
           pr.sale_until, pr.member
         FROM prices pr JOIN variants v ON v.rowid = pr.variant_rowid
         WHERE v.product_rowid IN (SELECT value FROM json_each(?)) AND pr.store_code IN ('', ?)`),
-      cardStock: p(`SELECT v.product_rowid, sum(s.quantity) AS units FROM stock s JOIN variants v ON v.rowid = s.variant_rowid
+      cardStock:
+        p(`SELECT v.product_rowid, sum(s.quantity) AS units FROM stock s JOIN variants v ON v.rowid = s.variant_rowid
         WHERE v.product_rowid IN (SELECT value FROM json_each(?)) AND s.store_code = ? GROUP BY v.product_rowid`),
     };
   }
@@ -126,7 +140,11 @@ export class ProductViews {
   }
 
   /** Result cards for products, in the order given; `corrected` marks hits found through a corrected word. */
-  hits(rowids: readonly number[], storeCode: string | undefined, corrected: ReadonlySet<number> = new Set()): SearchHit[] {
+  hits(
+    rowids: readonly number[],
+    storeCode: string | undefined,
+    corrected: ReadonlySet<number> = new Set(),
+  ): SearchHit[] {
     if (rowids.length === 0) return [];
     const ids = JSON.stringify(rowids);
     const products = new Map((this.s.cardProducts.all(ids) as ProductRow[]).map((r) => [r.rowid, r]));
@@ -135,12 +153,17 @@ export class ProductViews {
     for (const row of this.s.cardImages.all(ids) as { product_rowid: number; url: string }[]) {
       if (!images.has(row.product_rowid)) images.set(row.product_rowid, row.url);
     }
-    const prices = groupBy(this.s.cardPrices.all(ids, storeCode ?? '') as (PriceRowWithVariant & { product_rowid: number })[]);
+    const prices = groupBy(
+      this.s.cardPrices.all(ids, storeCode ?? '') as (PriceRowWithVariant & { product_rowid: number })[],
+    );
     const units =
       storeCode === undefined
         ? undefined
         : new Map(
-            (this.s.cardStock.all(ids, storeCode) as { product_rowid: number; units: number }[]).map((r) => [r.product_rowid, r.units]),
+            (this.s.cardStock.all(ids, storeCode) as { product_rowid: number; units: number }[]).map((r) => [
+              r.product_rowid,
+              r.units,
+            ]),
           );
     const now = this.now();
     const out: SearchHit[] = [];
@@ -160,7 +183,9 @@ export class ProductViews {
       const image = images.get(rowid);
       if (image !== undefined) hit.image = image;
       const price = lowestPrice(
-        [...groupBy(prices.get(rowid) ?? [], (p) => p.variant_rowid).values()].map((rows) => effectivePrice(rows, storeCode, now)),
+        [...groupBy(prices.get(rowid) ?? [], (p) => p.variant_rowid).values()].map((rows) =>
+          effectivePrice(rows, storeCode, now),
+        ),
       );
       if (price !== undefined) hit.price = price;
       if (units !== undefined) hit.stockHere = units.get(rowid) ?? 0;
@@ -171,7 +196,10 @@ export class ProductViews {
 
   private recommendations(rowid: number, storeCode: string | undefined): ProductView['recommendations'] {
     const out: ProductView['recommendations'] = [];
-    for (const rec of this.s.recommendations.all(rowid) as { kind: RecommendationKind; related_id: string }[]) {
+    for (const rec of this.s.recommendations.all(rowid) as {
+      kind: RecommendationKind;
+      related_id: string;
+    }[]) {
       const related = this.rowidOf(rec.related_id);
       const hit = related === undefined ? undefined : this.hits([related], storeCode)[0];
       if (hit === undefined) continue; // the related product is not (yet) in this catalog
@@ -186,7 +214,8 @@ export class ProductViews {
   private pricesByVariant(rowid: number, storeCode: string | undefined): Map<number, PriceView> {
     const rows = this.s.prices.all(rowid, storeCode ?? '') as PriceRowWithVariant[];
     const byVariant = new Map<number, PriceRow[]>();
-    for (const row of rows) byVariant.set(row.variant_rowid, [...(byVariant.get(row.variant_rowid) ?? []), row]);
+    for (const row of rows)
+      byVariant.set(row.variant_rowid, [...(byVariant.get(row.variant_rowid) ?? []), row]);
     const now = this.now();
     const out = new Map<number, PriceView>();
     for (const [variant, variantRows] of byVariant) {
@@ -226,4 +255,3 @@ function groupBy<T>(rows: readonly T[], key?: (row: T) => number): Map<number, T
 function unique(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
-

@@ -58,7 +58,10 @@ export class CatalogSearch {
       words.length === 0
         ? this.browse(filters, want)
         : this.match(words.map((w) => phrase(w, true)).join(' AND '), filters, want, []);
-    const ranked: { rowid: number; corrected: boolean }[] = exact.map((rowid) => ({ rowid, corrected: false }));
+    const ranked: { rowid: number; corrected: boolean }[] = exact.map((rowid) => ({
+      rowid,
+      corrected: false,
+    }));
 
     if (ranked.length < want && words.length > 0) {
       const widened = words.map((word) => {
@@ -85,7 +88,12 @@ export class CatalogSearch {
     return result;
   }
 
-  private match(expression: string, filters: ResolvedFilters, limit: number, exclude: readonly number[]): number[] {
+  private match(
+    expression: string,
+    filters: ResolvedFilters,
+    limit: number,
+    exclude: readonly number[],
+  ): number[] {
     const { where, params } = filterSql(filters, this.now());
     const weights = Object.values(columnWeights).join(', ');
     const excluded = exclude.length > 0 ? 'AND f.rowid NOT IN (SELECT value FROM json_each(@exclude))' : '';
@@ -102,14 +110,21 @@ export class CatalogSearch {
       ) ORDER BY score LIMIT @limit`;
     return this.prepare(sql)
       .pluck()
-      .all({ ...params, match: expression, limit, ...(exclude.length > 0 ? { exclude: JSON.stringify(exclude) } : {}) }) as number[];
+      .all({
+        ...params,
+        match: expression,
+        limit,
+        ...(exclude.length > 0 ? { exclude: JSON.stringify(exclude) } : {}),
+      }) as number[];
   }
 
   /** No words: the filtered catalog in title order (a category page). */
   private browse(filters: ResolvedFilters, limit: number): number[] {
     const { where, params } = filterSql(filters, this.now());
     const sql = `SELECT p.rowid FROM products p WHERE 1 ${where} ORDER BY p.title, p.rowid LIMIT @limit`;
-    return this.prepare(sql).pluck().all({ ...params, limit }) as number[];
+    return this.prepare(sql)
+      .pluck()
+      .all({ ...params, limit }) as number[];
   }
 
   private prepare(sql: string) {
@@ -178,7 +193,9 @@ function filterSql(f: ResolvedFilters, now: Date): { where: string; params: Reco
     params.colors = JSON.stringify(f.colors);
   }
   if (f.inStockAt !== null) {
-    variantClauses.push('EXISTS (SELECT 1 FROM stock s WHERE s.variant_rowid = v.rowid AND s.store_code = @stockStore AND s.quantity > 0)');
+    variantClauses.push(
+      'EXISTS (SELECT 1 FROM stock s WHERE s.variant_rowid = v.rowid AND s.store_code = @stockStore AND s.quantity > 0)',
+    );
     params.stockStore = f.inStockAt;
   }
   if (f.minPrice !== null || f.maxPrice !== null) {
@@ -194,7 +211,9 @@ function filterSql(f: ResolvedFilters, now: Date): { where: string; params: Reco
     params.now = now.toISOString();
   }
   if (variantClauses.length > 0) {
-    clauses.push(`EXISTS (SELECT 1 FROM variants v WHERE v.product_rowid = p.rowid AND ${variantClauses.join(' AND ')})`);
+    clauses.push(
+      `EXISTS (SELECT 1 FROM variants v WHERE v.product_rowid = p.rowid AND ${variantClauses.join(' AND ')})`,
+    );
   }
   return { where: clauses.map((c) => `AND ${c}`).join(' '), params };
 }

@@ -41,9 +41,12 @@ export function withinOneEdit(a: string, b: string): boolean {
 /** Brings spell_terms/spell_deletes in line with the FTS vocabulary. Run inside the writing transaction. */
 export function refreshSpellIndex(db: Db): { added: number; removed: number } {
   const vocab = new Set(
-    (db.prepare('SELECT term FROM products_vocab WHERE length(term) >= ?').pluck().all(minIndexedTermLength) as string[]).filter(
-      (term) => !/^\d+$/.test(term),
-    ),
+    (
+      db
+        .prepare('SELECT term FROM products_vocab WHERE length(term) >= ?')
+        .pluck()
+        .all(minIndexedTermLength) as string[]
+    ).filter((term) => !/^\d+$/.test(term)),
   );
   const known = new Set(db.prepare('SELECT term FROM spell_terms').pluck().all() as string[]);
   const insertTerm = db.prepare('INSERT INTO spell_terms (term) VALUES (?)');

@@ -26,7 +26,8 @@ export class CatalogWriter {
   constructor(private readonly db: Db) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      upsertStore: p(`INSERT INTO stores (code, name, address, city, postal_code, country, lat, lon, time_zone, phone, hours_json)
+      upsertStore:
+        p(`INSERT INTO stores (code, name, address, city, postal_code, country, lat, lon, time_zone, phone, hours_json)
         VALUES (@code, @name, @address, @city, @postalCode, @country, @lat, @lon, @timeZone, @phone, @hours)
         ON CONFLICT (code) DO UPDATE SET name = excluded.name, address = excluded.address, city = excluded.city,
           postal_code = excluded.postal_code, country = excluded.country, lat = excluded.lat, lon = excluded.lon,
@@ -34,7 +35,8 @@ export class CatalogWriter {
       findCategory: p('SELECT id FROM categories WHERE path = ?').pluck(),
       insertCategory: p('INSERT INTO categories (parent_id, name, path) VALUES (?, ?, ?)'),
       findProduct: p('SELECT rowid FROM products WHERE id = ?').pluck(),
-      upsertProduct: p(`INSERT INTO products (id, title, description, brand, category_id, gender, material, link)
+      upsertProduct:
+        p(`INSERT INTO products (id, title, description, brand, category_id, gender, material, link)
         VALUES (@id, @title, @description, @brand, @categoryId, @gender, @material, @link)
         ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description, brand = excluded.brand,
           category_id = excluded.category_id, gender = excluded.gender, material = excluded.material, link = excluded.link
@@ -53,17 +55,20 @@ export class CatalogWriter {
       insertMedia: p(`INSERT INTO media (product_rowid, variant_rowid, position, kind, url, alt, sha256)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       deleteRecommendations: p('DELETE FROM recommendations WHERE product_rowid = ?'),
-      insertRecommendation: p(`INSERT OR IGNORE INTO recommendations (product_rowid, kind, position, related_id)
+      insertRecommendation:
+        p(`INSERT OR IGNORE INTO recommendations (product_rowid, kind, position, related_id)
         VALUES (?, ?, ?, ?)`),
       deleteFts: p('DELETE FROM products_fts WHERE rowid = ?'),
       insertFts: p(`INSERT INTO products_fts (rowid, title, brand, category, colors, description)
         VALUES (?, ?, ?, ?, ?, ?)`),
       variantBySku: p('SELECT rowid FROM variants WHERE sku = ?').pluck(),
-      upsertPrice: p(`INSERT INTO prices (variant_rowid, store_code, currency, regular, sale, sale_from, sale_until, member)
+      upsertPrice:
+        p(`INSERT INTO prices (variant_rowid, store_code, currency, regular, sale, sale_from, sale_until, member)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (variant_rowid, store_code) DO UPDATE SET currency = excluded.currency, regular = excluded.regular,
           sale = excluded.sale, sale_from = excluded.sale_from, sale_until = excluded.sale_until, member = excluded.member`),
-      upsertStock: p(`INSERT INTO stock (variant_rowid, store_code, quantity, availability) VALUES (?, ?, ?, ?)
+      upsertStock:
+        p(`INSERT INTO stock (variant_rowid, store_code, quantity, availability) VALUES (?, ?, ?, ?)
         ON CONFLICT (variant_rowid, store_code) DO UPDATE SET quantity = excluded.quantity, availability = excluded.availability`),
     };
   }
@@ -76,7 +81,14 @@ export class CatalogWriter {
    */
   apply(batch: CatalogBatch): ApplySummary {
     const run = this.db.transaction((): ApplySummary => {
-      const summary: ApplySummary = { stores: 0, products: 0, variants: 0, prices: 0, stock: 0, problems: [] };
+      const summary: ApplySummary = {
+        stores: 0,
+        products: 0,
+        variants: 0,
+        prices: 0,
+        stock: 0,
+        problems: [],
+      };
       for (const store of batch.stores) {
         this.s.upsertStore.run({
           code: store.code,
@@ -98,7 +110,11 @@ export class CatalogWriter {
       for (const price of batch.prices) {
         const variant = this.s.variantBySku.get(price.sku) as number | undefined;
         if (variant === undefined) {
-          summary.problems.push({ line: null, field: 'sku', message: `price for unknown SKU "${price.sku}"` });
+          summary.problems.push({
+            line: null,
+            field: 'sku',
+            message: `price for unknown SKU "${price.sku}"`,
+          });
           continue;
         }
         this.s.upsertPrice.run(
@@ -140,7 +156,8 @@ export class CatalogWriter {
       throw error;
     }
     // Large imports leave many FTS segments; merging them keeps query latency flat.
-    if (batch.products.length >= 1000) this.db.exec("INSERT INTO products_fts (products_fts) VALUES ('optimize')");
+    if (batch.products.length >= 1000)
+      this.db.exec("INSERT INTO products_fts (products_fts) VALUES ('optimize')");
     return summary;
   }
 
@@ -196,8 +213,21 @@ export class CatalogWriter {
     return product.variants.length;
   }
 
-  private insertMedia(productRowid: number, variantRowid: number | null, position: number, media: MediaRecord): void {
-    this.s.insertMedia.run(productRowid, variantRowid, position, media.kind, media.url, media.alt ?? null, media.sha256 ?? null);
+  private insertMedia(
+    productRowid: number,
+    variantRowid: number | null,
+    position: number,
+    media: MediaRecord,
+  ): void {
+    this.s.insertMedia.run(
+      productRowid,
+      variantRowid,
+      position,
+      media.kind,
+      media.url,
+      media.alt ?? null,
+      media.sha256 ?? null,
+    );
   }
 
   /** The id of a category path, creating it and its ancestors as needed. */

@@ -19,11 +19,15 @@ const feedFormats: FeedFormat[] = [
 ];
 
 export function registerCatalogCommand(program: Command): void {
-  const catalog = program.command('catalog').description('the offline catalog: import feeds, search, look up, generate');
+  const catalog = program
+    .command('catalog')
+    .description('the offline catalog: import feeds, search, look up, generate');
 
   catalog
     .command('import')
-    .description('import a Merchant Center product or local inventory feed (TSV or XML), or a Vitrine JSON/JSONL catalog')
+    .description(
+      'import a Merchant Center product or local inventory feed (TSV or XML), or a Vitrine JSON/JSONL catalog',
+    )
     .argument('<file>', 'the feed file')
     .requiredOption('--db <path>', 'catalog database file (created if missing)')
     .option('--store <code>', 'store code for a local inventory feed without a store_code column')
@@ -65,7 +69,9 @@ export function registerCatalogCommand(program: Command): void {
 
   catalog
     .command('generate')
-    .description('write a realistic synthetic catalog (fashion and footwear, stores, prices, stock) as Vitrine JSON Lines')
+    .description(
+      'write a realistic synthetic catalog (fashion and footwear, stores, prices, stock) as Vitrine JSON Lines',
+    )
     .requiredOption('--products <n>', 'number of products')
     .requiredOption('--out <file>', 'output file (.jsonl)')
     .option('--stores <n>', 'number of stores (1-10)', '8')
@@ -75,7 +81,10 @@ export function registerCatalogCommand(program: Command): void {
     });
 }
 
-function importFeed(file: string, opts: { db: string; store?: string; format?: string; json?: boolean }): void {
+function importFeed(
+  file: string,
+  opts: { db: string; store?: string; format?: string; json?: boolean },
+): void {
   if (opts.format !== undefined && !feedFormats.includes(opts.format as FeedFormat)) {
     err(`--format: "${opts.format}" is not one of ${feedFormats.join(', ')}`);
     throw new CliExit(2);
@@ -93,7 +102,9 @@ function importFeed(file: string, opts: { db: string; store?: string; format?: s
     const seconds = (performance.now() - started) / 1000;
     const problems = [...parsed.problems, ...applied.problems];
     for (const p of problems) {
-      err(`${file}:${p.line === null ? '' : `${String(p.line)}:`} ${p.field === undefined ? '' : `${p.field}: `}${p.message}`);
+      err(
+        `${file}:${p.line === null ? '' : `${String(p.line)}:`} ${p.field === undefined ? '' : `${p.field}: `}${p.message}`,
+      );
     }
     const summary = {
       file,
@@ -143,8 +154,10 @@ function search(query: string, opts: SearchOptions): void {
   if (opts.category !== undefined) filters.category = opts.category;
   if (opts.size !== undefined) filters.sizes = opts.size;
   if (opts.color !== undefined) filters.colors = opts.color;
-  if (opts.minPrice !== undefined) filters.minPrice = amountOrExit('--min-price', opts.minPrice, opts.currency);
-  if (opts.maxPrice !== undefined) filters.maxPrice = amountOrExit('--max-price', opts.maxPrice, opts.currency);
+  if (opts.minPrice !== undefined)
+    filters.minPrice = amountOrExit('--min-price', opts.minPrice, opts.currency);
+  if (opts.maxPrice !== undefined)
+    filters.maxPrice = amountOrExit('--max-price', opts.maxPrice, opts.currency);
   if (opts.inStock === true) {
     if (opts.store === undefined) {
       err('--in-stock needs --store: stock is counted per store');
@@ -174,7 +187,9 @@ function search(query: string, opts: SearchOptions): void {
     if (result.hits.length === 0) out('no products found');
     for (const hit of result.hits) {
       const stock = hit.stockHere === undefined ? '' : `  ${String(hit.stockHere)} here`;
-      out(`${hit.id}  ${hit.title}${hit.brand === undefined ? '' : ` — ${hit.brand}`}  ${price(hit.price)}${stock}`);
+      out(
+        `${hit.id}  ${hit.title}${hit.brand === undefined ? '' : ` — ${hit.brand}`}  ${price(hit.price)}${stock}`,
+      );
     }
     if (result.hasMore) out(`… more results; raise --limit`);
   });
@@ -185,7 +200,9 @@ function lookup(code: string, opts: { db: string; store?: string; json?: boolean
     const { result, barcode } = catalog.reader.lookup(code, opts.store);
     if (opts.json === true) out(JSON.stringify({ result, barcode }, null, 2));
     if (result === null) {
-      const why = barcode.ok ? `no product has the code ${barcode.value.gtin ?? code}` : barcode.error.message;
+      const why = barcode.ok
+        ? `no product has the code ${barcode.value.gtin ?? code}`
+        : barcode.error.message;
       err(`not found: ${why}`);
       throw new CliExit(1);
     }
@@ -272,6 +289,7 @@ function price(view: PriceView | undefined): string {
   if (view === undefined) return 'no price';
   const now = formatMinor(view.current, view.currency, 'en-US');
   const was = view.sale === undefined ? '' : ` (was ${formatMinor(view.regular, view.currency, 'en-US')})`;
-  const member = view.member === undefined ? '' : ` member ${formatMinor(view.member, view.currency, 'en-US')}`;
+  const member =
+    view.member === undefined ? '' : ` member ${formatMinor(view.member, view.currency, 'en-US')}`;
   return `${now}${was}${member}`;
 }

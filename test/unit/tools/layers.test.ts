@@ -65,7 +65,9 @@ describe('the layer rule (DESIGN.md dependency directions)', () => {
   it('is switched on in the project ESLint config', async () => {
     const repo = resolve(import.meta.dirname, '../../..');
     const eslint = new ESLint({ cwd: repo });
-    const config = (await eslint.calculateConfigForFile(join(repo, 'shared/barcode/gtin.ts'))) as Linter.Config;
+    const config = (await eslint.calculateConfigForFile(
+      join(repo, 'shared/barcode/gtin.ts'),
+    )) as Linter.Config;
     expect(config.rules?.['vitrine/layers']).toEqual([2, { root: repo }]);
   });
 });
