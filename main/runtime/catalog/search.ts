@@ -8,7 +8,7 @@ import { categorySeparator } from './writer.js';
 const columnWeights = { title: 10, brand: 6, category: 4, colors: 3, description: 1 } as const;
 export const defaultLimit = 24;
 /** How many matches a query ranks at most (see CatalogSearch.match). */
-export const rankingWindow = 2000;
+export const rankingWindow = 1000;
 export const maxLimit = 200;
 
 /** Words as the FTS tokenizer sees them (unicode61 with diacritics removed): lower case, letters and digits. */
@@ -27,8 +27,9 @@ function phrase(word: string, prefix: boolean): string {
 }
 
 /**
- * Catalog search over FTS5. Every word must match (AND), as a prefix so results come as the
- * shopper types. Exact and prefix matches are ranked first by bm25; only when they do not fill
+ * Catalog search over FTS5. Every word must match (AND); the last one as a prefix, so results
+ * come as the shopper types (words before it are finished, and matching them whole is both more
+ * precise and much cheaper than expanding every prefix). Exact and prefix matches are ranked first by bm25; only when they do not fill
  * the page is the query run again with each word of 5+ letters widened to the indexed words one
  * edit away, and those hits follow, marked as corrected.
  */
@@ -57,19 +58,20 @@ export class CatalogSearch {
     const exact =
       words.length === 0
         ? this.browse(filters, want)
-        : this.match(words.map((w) => phrase(w, true)).join(' AND '), filters, want, []);
+        : this.match(words.map((w, i) => phrase(w, i === words.length - 1)).join(' AND '), filters, want, []);
     const ranked: { rowid: number; corrected: boolean }[] = exact.map((rowid) => ({
       rowid,
       corrected: false,
     }));
 
     if (ranked.length < want && words.length > 0) {
-      const widened = words.map((word) => {
+      const widened = words.map((word, i) => {
+        const prefix = i === words.length - 1;
         const alternatives = this.speller.corrections(word);
         if (alternatives.length > 0) result.corrections[word] = alternatives;
         return alternatives.length === 0
-          ? phrase(word, true)
-          : `(${[phrase(word, true), ...alternatives.map((a) => phrase(a, true))].join(' OR ')})`;
+          ? phrase(word, prefix)
+          : `(${[phrase(word, prefix), ...alternatives.map((a) => phrase(a, prefix))].join(' OR ')})`;
       });
       if (Object.keys(result.corrections).length > 0) {
         for (const rowid of this.match(widened.join(' AND '), filters, want - ranked.length, exact)) {
@@ -88,26 +90,94 @@ export class CatalogSearch {
     return result;
   }
 
+  /**
+   * Ranked rowids matching an FTS expression and the filters, best first, at most `limit`.
+   *
+   * bm25 is computed for every row a ranking query yields, and a two-letter prefix can match a
+   * tenth of the catalog; checking size, stock and price filters per match costs more still.
+   * So text is ranked within a window of the first `rankingWindow` matches (rowid order), and
+   * filters are checked on the best candidates of that window first, widening only when they do
+   * not fill the page. Ranking is exact for every query with fewer matches than the window; for
+   * broader ones the page is the best of the window — where thousands of products match equally
+   * well, a page of equally good hits in bounded time. A filtered query that cannot fill its page
+   * from a full window falls back to ranking every match with the filters applied.
+   */
   private match(
     expression: string,
     filters: ResolvedFilters,
     limit: number,
     exclude: readonly number[],
   ): number[] {
+    const skip = new Set(exclude);
+    const keep = (rowids: number[]) => rowids.filter((rowid) => !skip.has(rowid));
     const { where, params } = filterSql(filters, this.now());
-    const weights = Object.values(columnWeights).join(', ');
+    if (where === '') return keep(this.topOfWindow(expression, limit + skip.size)).slice(0, limit);
+
+    const first = Math.max(limit * 8, 200) + skip.size;
+    const candidates = this.topOfWindow(expression, first);
+    const passed = keep(this.applyFilters(candidates, where, params));
+    if (passed.length >= limit || candidates.length < first) return passed.slice(0, limit);
+
+    const inWindow = keep(this.filteredWindow(expression, where, params, limit + skip.size));
+    if (inWindow.length >= limit || !this.windowIsFull(expression)) return inWindow.slice(0, limit);
+    return this.rankFiltered(expression, where, params, limit, exclude);
+  }
+
+  private readonly weights = Object.values(columnWeights).join(', ');
+
+  private windowSql(): string {
+    return `SELECT rowid, bm25(products_fts, ${this.weights}) AS score FROM products_fts
+      WHERE products_fts MATCH @match LIMIT ${String(rankingWindow)}`;
+  }
+
+  /** The best `count` matches of the window (SQLite keeps a top-k sorter: no full sort). */
+  private topOfWindow(expression: string, count: number): number[] {
+    const sql = `SELECT rowid FROM (${this.windowSql()}) ORDER BY score LIMIT @count`;
+    return this.prepare(sql).pluck().all({ match: expression, count }) as number[];
+  }
+
+  private windowIsFull(expression: string): boolean {
+    const sql = `SELECT count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH @match LIMIT ${String(rankingWindow)})`;
+    return (this.prepare(sql).pluck().get({ match: expression }) as number) >= rankingWindow;
+  }
+
+  /** The candidates that pass the filters, in candidate order. */
+  private applyFilters(
+    candidates: readonly number[],
+    where: string,
+    params: Record<string, unknown>,
+  ): number[] {
+    const sql = `SELECT j.value FROM json_each(@candidates) j JOIN products p ON p.rowid = j.value
+      WHERE 1 ${where} ORDER BY j.key`;
+    return this.prepare(sql)
+      .pluck()
+      .all({ ...params, candidates: JSON.stringify(candidates) }) as number[];
+  }
+
+  private filteredWindow(
+    expression: string,
+    where: string,
+    params: Record<string, unknown>,
+    count: number,
+  ): number[] {
+    const sql = `SELECT r.rowid FROM (${this.windowSql()}) r JOIN products p ON p.rowid = r.rowid
+      WHERE 1 ${where} ORDER BY r.score LIMIT @count`;
+    return this.prepare(sql)
+      .pluck()
+      .all({ ...params, match: expression, count }) as number[];
+  }
+
+  private rankFiltered(
+    expression: string,
+    where: string,
+    params: Record<string, unknown>,
+    limit: number,
+    exclude: readonly number[],
+  ): number[] {
     const excluded = exclude.length > 0 ? 'AND f.rowid NOT IN (SELECT value FROM json_each(@exclude))' : '';
-    const join = where === '' ? '' : 'JOIN products p ON p.rowid = f.rowid';
-    // bm25 is computed for every row the inner query yields, and a two-letter prefix can match a
-    // tenth of the catalog. The inner LIMIT bounds that work to `rankingWindow` matches (in rowid
-    // order): ranking is exact for any query with fewer matches, and for broader ones the page is
-    // the best of the window — where thousands of products match equally well, that is a page of
-    // equally good hits, found in bounded time.
-    const sql = `SELECT rowid FROM (
-        SELECT f.rowid AS rowid, bm25(products_fts, ${weights}) AS score FROM products_fts f ${join}
-        WHERE products_fts MATCH @match ${excluded} ${where}
-        LIMIT ${String(rankingWindow)}
-      ) ORDER BY score LIMIT @limit`;
+    const sql = `SELECT f.rowid FROM products_fts f JOIN products p ON p.rowid = f.rowid
+      WHERE products_fts MATCH @match ${excluded} ${where}
+      ORDER BY bm25(products_fts, ${this.weights}) LIMIT @limit`;
     return this.prepare(sql)
       .pluck()
       .all({
@@ -118,10 +188,14 @@ export class CatalogSearch {
       }) as number[];
   }
 
-  /** No words: the filtered catalog in title order (a category page). */
+  /**
+   * No words: the filtered catalog in catalog (feed) order, the order a retailer gives its feed.
+   * Walking products in rowid order lets SQLite stop at the page's end instead of sorting every
+   * product of a category.
+   */
   private browse(filters: ResolvedFilters, limit: number): number[] {
     const { where, params } = filterSql(filters, this.now());
-    const sql = `SELECT p.rowid FROM products p WHERE 1 ${where} ORDER BY p.title, p.rowid LIMIT @limit`;
+    const sql = `SELECT p.rowid FROM products p WHERE 1 ${where} ORDER BY p.rowid LIMIT @limit`;
     return this.prepare(sql)
       .pluck()
       .all({ ...params, limit }) as number[];
@@ -180,7 +254,9 @@ function filterSql(f: ResolvedFilters, now: Date): { where: string; params: Reco
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.categoryIds !== null) {
-    clauses.push('p.category_id IN (SELECT value FROM json_each(@categories))');
+    // Unary + keeps SQLite from answering through the category index and then sorting: walking
+    // products in order and stopping at the page's end is faster for every category that matters.
+    clauses.push('+p.category_id IN (SELECT value FROM json_each(@categories))');
     params.categories = JSON.stringify(f.categoryIds);
   }
   const variantClauses: string[] = [];
