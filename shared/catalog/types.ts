@@ -3,7 +3,7 @@
  * SQLite store and the hub store them, the bridge and the protocol carry them.
  *
  * Money is held in minor units (integer cents, or yen) with an ISO 4217 currency code, so sums
- * and comparisons are exact; `moneyFromText` and `formatMinor` convert at the edges.
+ * and comparisons are exact; `parseMoney` and `formatMinor` (money.ts) convert at the edges.
  */
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
