@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPin } from '../../../main/runtime/session/pin.js';
 import { main } from '../../../scripts/cli/main.js';
+import { captureOutput } from '../../support/capture-output.js';
 import { lineOf, minimalConfig, toText } from '../kiosk-config/config-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vitrine-config-cli-'));
@@ -26,37 +27,19 @@ const idleLine = lineOf(invalidText, '"idleTimeout"');
 const broken = file('broken.json', '{\n  "mode": "kiosk",\n}\n');
 const missing = join(dir, 'missing.json');
 
-let stdout = '';
-let stderr = '';
-
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const output = captureOutput();
 
 describe('vitrine config validate', () => {
   it('prints "FILE: ok" and exits 0 when every file is valid', async () => {
     await expect(main(['config', 'validate', good, good])).resolves.toBe(0);
-    expect(stdout).toBe(`${good}: ok\n${good}: ok\n`);
-    expect(stderr).toBe('');
+    expect(output.stdout).toBe(`${good}: ok\n${good}: ok\n`);
+    expect(output.stderr).toBe('');
   });
 
   it('prints each problem as FILE:LINE: path: message and exits 1', async () => {
     await expect(main(['config', 'validate', good, invalid])).resolves.toBe(1);
-    expect(stdout).toBe(`${good}: ok\n`);
-    expect(stderr.trimEnd().split('\n')).toEqual([
+    expect(output.stdout).toBe(`${good}: ok\n`);
+    expect(output.stderr.trimEnd().split('\n')).toEqual([
       `${invalid}:${String(modeLine)}: mode: expected "kiosk" or "window", got string "shop"`,
       `${invalid}:${String(idleLine)}: unknown key "idleTimeout" — did you mean "idle"?`,
     ]);
@@ -64,14 +47,14 @@ describe('vitrine config validate', () => {
 
   it('exits 2 for a file that is not JSON, even when others are merely invalid', async () => {
     await expect(main(['config', 'validate', invalid, broken])).resolves.toBe(2);
-    expect(stderr).toContain(`${broken}:2: trailing comma before "}"`);
-    expect(stderr).toContain(`${invalid}:${String(modeLine)}: mode:`);
+    expect(output.stderr).toContain(`${broken}:2: trailing comma before "}"`);
+    expect(output.stderr).toContain(`${invalid}:${String(modeLine)}: mode:`);
   });
 
   it('exits 2 for a file that cannot be read, and still checks the rest', async () => {
     await expect(main(['config', 'validate', missing, good])).resolves.toBe(2);
-    expect(stderr).toContain(`${missing}: cannot read: no such file`);
-    expect(stdout).toBe(`${good}: ok\n`);
+    expect(output.stderr).toContain(`${missing}: cannot read: no such file`);
+    expect(output.stdout).toBe(`${good}: ok\n`);
   });
 
   it('exits 2 without a file argument', async () => {
@@ -82,10 +65,10 @@ describe('vitrine config validate', () => {
 describe('vitrine config schema', () => {
   it('prints the JSON Schema', async () => {
     await expect(main(['config', 'schema'])).resolves.toBe(0);
-    const schema = JSON.parse(stdout) as { additionalProperties?: unknown; required?: unknown };
+    const schema = JSON.parse(output.stdout) as { additionalProperties?: unknown; required?: unknown };
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['device', 'store', 'mode', 'staff']);
-    expect(stdout).toContain('\n  "type": "object"');
+    expect(output.stdout).toContain('\n  "type": "object"');
   });
 });
 
@@ -105,9 +88,9 @@ describe('vitrine config hash-pin', () => {
     } finally {
       restore();
     }
-    const encoded = stdout.trim();
+    const encoded = output.stdout.trim();
     expect(encoded).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*$/);
-    expect(stdout + stderr).not.toContain('482916');
+    expect(output.stdout + output.stderr).not.toContain('482916');
     await expect(verifyPin('482916', encoded)).resolves.toBe(true);
   });
 
@@ -118,7 +101,7 @@ describe('vitrine config hash-pin', () => {
     } finally {
       restore();
     }
-    expect(stdout).toBe('');
-    expect(stderr).toBe('cannot hash: a PIN has 4 to 12 digits, this one has 2\n');
+    expect(output.stdout).toBe('');
+    expect(output.stderr).toBe('cannot hash: a PIN has 4 to 12 digits, this one has 2\n');
   });
 });
