@@ -49,7 +49,10 @@ class Reader implements CatalogReader {
   private readonly nearbyQuery: NearbyStockQuery;
   private readonly s;
 
+  private readonly snapshot: <T>(read: () => T) => T;
+
   constructor(db: Db, options: CatalogOptions) {
+    this.snapshot = <T>(read: () => T): T => db.transaction(read)();
     const now = options.now ?? (() => new Date());
     this.views = new ProductViews(db, now);
     this.searcher = new CatalogSearch(db, this.views, now);
@@ -67,15 +70,19 @@ class Reader implements CatalogReader {
     };
   }
 
+  // Each answer is read in one transaction: its several statements see one snapshot of the
+  // catalog even while a sync commits on the writer connection (WAL).
   search(query: SearchQuery): SearchResult {
-    return this.searcher.search(query);
+    return this.snapshot(() => this.searcher.search(query));
   }
   lookup(code: string, storeCode?: string): LookupOutcome {
-    return this.finder.lookup(code, storeCode);
+    return this.snapshot(() => this.finder.lookup(code, storeCode));
   }
   product(id: string, storeCode?: string): ProductView | undefined {
-    const rowid = this.views.rowidOf(id);
-    return rowid === undefined ? undefined : this.views.product(rowid, storeCode);
+    return this.snapshot(() => {
+      const rowid = this.views.rowidOf(id);
+      return rowid === undefined ? undefined : this.views.product(rowid, storeCode);
+    });
   }
   nearby(sku: string, fromStore: string, options?: NearbyOptions): NearbyStock[] {
     return this.nearbyQuery.find(sku, fromStore, options);

@@ -73,8 +73,8 @@ export class ProductViews {
       stock:
         p(`SELECT s.variant_rowid, s.quantity, s.availability FROM stock s JOIN variants v ON v.rowid = s.variant_rowid
         WHERE v.product_rowid = ? AND s.store_code = ?`),
-      recommendations: p(`SELECT r.kind, r.related_id FROM recommendations r WHERE r.product_rowid = ?
-        ORDER BY r.kind, r.position`),
+      recommendations: p(`SELECT r.kind, p.rowid AS related_rowid FROM recommendations r
+        JOIN products p ON p.id = r.related_id WHERE r.product_rowid = ? ORDER BY r.kind, r.position`),
       // Result cards for a whole page at once: five set-based queries instead of five per card.
       cardProducts: p(`SELECT ${productColumns} WHERE p.rowid IN (SELECT value FROM json_each(?))`),
       cardVariants: p(`SELECT product_rowid, rowid, size, color FROM variants
@@ -145,7 +145,18 @@ export class ProductViews {
     storeCode: string | undefined,
     corrected: ReadonlySet<number> = new Set(),
   ): SearchHit[] {
-    if (rowids.length === 0) return [];
+    const cards = this.cards(rowids, storeCode, corrected);
+    return rowids.flatMap((rowid) => cards.get(rowid) ?? []);
+  }
+
+  /** Result cards keyed by product rowid; rowids that no longer exist are left out. */
+  private cards(
+    rowids: readonly number[],
+    storeCode: string | undefined,
+    corrected: ReadonlySet<number> = new Set(),
+  ): Map<number, SearchHit> {
+    const out = new Map<number, SearchHit>();
+    if (rowids.length === 0) return out;
     const ids = JSON.stringify(rowids);
     const products = new Map((this.s.cardProducts.all(ids) as ProductRow[]).map((r) => [r.rowid, r]));
     const variants = groupBy(this.s.cardVariants.all(ids) as (VariantRow & { product_rowid: number })[]);
@@ -166,7 +177,6 @@ export class ProductViews {
             ]),
           );
     const now = this.now();
-    const out: SearchHit[] = [];
     for (const rowid of rowids) {
       const row = products.get(rowid);
       if (row === undefined) continue;
@@ -189,26 +199,29 @@ export class ProductViews {
       );
       if (price !== undefined) hit.price = price;
       if (units !== undefined) hit.stockHere = units.get(rowid) ?? 0;
-      out.push(hit);
+      out.set(rowid, hit);
     }
     return out;
   }
 
   private recommendations(rowid: number, storeCode: string | undefined): ProductView['recommendations'] {
-    const out: ProductView['recommendations'] = [];
-    for (const rec of this.s.recommendations.all(rowid) as {
+    // Related products that are not (yet) in this catalog drop out through the join.
+    const recs = this.s.recommendations.all(rowid) as {
       kind: RecommendationKind;
-      related_id: string;
-    }[]) {
-      const related = this.rowidOf(rec.related_id);
-      const hit = related === undefined ? undefined : this.hits([related], storeCode)[0];
-      if (hit === undefined) continue; // the related product is not (yet) in this catalog
+      related_rowid: number;
+    }[];
+    const cards = this.cards(
+      recs.map((r) => r.related_rowid),
+      storeCode,
+    );
+    return recs.flatMap((rec) => {
+      const hit = cards.get(rec.related_rowid);
+      if (hit === undefined) return [];
       const item: ProductView['recommendations'][number] = { kind: rec.kind, id: hit.id, title: hit.title };
       if (hit.image !== undefined) item.image = hit.image;
       if (hit.price !== undefined) item.price = hit.price;
-      out.push(item);
-    }
-    return out;
+      return [item];
+    });
   }
 
   private pricesByVariant(rowid: number, storeCode: string | undefined): Map<number, PriceView> {
