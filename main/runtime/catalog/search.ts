@@ -4,11 +4,12 @@ import type { ProductViews } from './product-view.js';
 import { Speller } from './spell.js';
 import { categorySeparator } from './writer.js';
 
-/** Relative weight of each FTS column in bm25 ranking: a word in the title counts most. */
-const columnWeights = { title: 10, brand: 6, category: 4, colors: 3, description: 1 } as const;
+/**
+ * Ranking tiers: the FTS columns every word must be found in, most relevant first; null means
+ * any column (the description too).
+ */
+const rankingTiers = ['title brand', 'title brand category colors', null] as const;
 export const defaultLimit = 24;
-/** How many matches a query ranks at most (see CatalogSearch.match). */
-export const rankingWindow = 1000;
 export const maxLimit = 200;
 
 /** Words as the FTS tokenizer sees them (unicode61 with diacritics removed): lower case, letters and digits. */
@@ -29,9 +30,10 @@ function phrase(word: string, prefix: boolean): string {
 /**
  * Catalog search over FTS5. Every word must match (AND); the last one as a prefix, so results
  * come as the shopper types (words before it are finished, and matching them whole is both more
- * precise and much cheaper than expanding every prefix). Exact and prefix matches are ranked first by bm25; only when they do not fill
- * the page is the query run again with each word of 5+ letters widened to the indexed words one
- * edit away, and those hits follow, marked as corrected.
+ * precise and much cheaper than expanding every prefix). Exact and prefix matches come first,
+ * ranked by where the words are found (see `match`); only when they do not fill the page is the
+ * query run again with each word of 5+ letters widened to the indexed words one edit away, and
+ * those hits follow, marked as corrected.
  */
 export class CatalogSearch {
   private readonly speller: Speller;
@@ -91,16 +93,14 @@ export class CatalogSearch {
   }
 
   /**
-   * Ranked rowids matching an FTS expression and the filters, best first, at most `limit`.
+   * Rowids matching an FTS expression and the filters, best first, at most `limit`.
    *
-   * bm25 is computed for every row a ranking query yields, and a two-letter prefix can match a
-   * tenth of the catalog; checking size, stock and price filters per match costs more still.
-   * So text is ranked within a window of the first `rankingWindow` matches (rowid order), and
-   * filters are checked on the best candidates of that window first, widening only when they do
-   * not fill the page. Ranking is exact for every query with fewer matches than the window; for
-   * broader ones the page is the best of the window — where thousands of products match equally
-   * well, a page of equally good hits in bounded time. A filtered query that cannot fill its page
-   * from a full window falls back to ranking every match with the filters applied.
+   * Relevance is ranked by where the words are found, in tiers (see `rankingTiers`): products
+   * with every word in their name or brand first, then those that also need category or colour,
+   * then those that need the description; within a tier, catalog (feed) order. bm25 was the first
+   * choice, but it computes each word's document frequency by walking the word's whole doclist
+   * on every query, which on a 100,000-product catalog costs more than the whole budget for a
+   * broad word; a tier query in rowid order stops as soon as the page is full.
    */
   private match(
     expression: string,
@@ -108,84 +108,28 @@ export class CatalogSearch {
     limit: number,
     exclude: readonly number[],
   ): number[] {
-    const skip = new Set(exclude);
-    const keep = (rowids: number[]) => rowids.filter((rowid) => !skip.has(rowid));
     const { where, params } = filterSql(filters, this.now());
-    if (where === '') return keep(this.topOfWindow(expression, limit + skip.size)).slice(0, limit);
-
-    const first = Math.max(limit * 8, 200) + skip.size;
-    const candidates = this.topOfWindow(expression, first);
-    const passed = keep(this.applyFilters(candidates, where, params));
-    if (passed.length >= limit || candidates.length < first) return passed.slice(0, limit);
-
-    const inWindow = keep(this.filteredWindow(expression, where, params, limit + skip.size));
-    if (inWindow.length >= limit || !this.windowIsFull(expression)) return inWindow.slice(0, limit);
-    return this.rankFiltered(expression, where, params, limit, exclude);
-  }
-
-  private readonly weights = Object.values(columnWeights).join(', ');
-
-  private windowSql(): string {
-    return `SELECT rowid, bm25(products_fts, ${this.weights}) AS score FROM products_fts
-      WHERE products_fts MATCH @match LIMIT ${String(rankingWindow)}`;
-  }
-
-  /** The best `count` matches of the window (SQLite keeps a top-k sorter: no full sort). */
-  private topOfWindow(expression: string, count: number): number[] {
-    const sql = `SELECT rowid FROM (${this.windowSql()}) ORDER BY score LIMIT @count`;
-    return this.prepare(sql).pluck().all({ match: expression, count }) as number[];
-  }
-
-  private windowIsFull(expression: string): boolean {
-    const sql = `SELECT count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH @match LIMIT ${String(rankingWindow)})`;
-    return (this.prepare(sql).pluck().get({ match: expression }) as number) >= rankingWindow;
-  }
-
-  /** The candidates that pass the filters, in candidate order. */
-  private applyFilters(
-    candidates: readonly number[],
-    where: string,
-    params: Record<string, unknown>,
-  ): number[] {
-    const sql = `SELECT j.value FROM json_each(@candidates) j JOIN products p ON p.rowid = j.value
-      WHERE 1 ${where} ORDER BY j.key`;
-    return this.prepare(sql)
-      .pluck()
-      .all({ ...params, candidates: JSON.stringify(candidates) }) as number[];
-  }
-
-  private filteredWindow(
-    expression: string,
-    where: string,
-    params: Record<string, unknown>,
-    count: number,
-  ): number[] {
-    const sql = `SELECT r.rowid FROM (${this.windowSql()}) r JOIN products p ON p.rowid = r.rowid
-      WHERE 1 ${where} ORDER BY r.score LIMIT @count`;
-    return this.prepare(sql)
-      .pluck()
-      .all({ ...params, match: expression, count }) as number[];
-  }
-
-  private rankFiltered(
-    expression: string,
-    where: string,
-    params: Record<string, unknown>,
-    limit: number,
-    exclude: readonly number[],
-  ): number[] {
-    const excluded = exclude.length > 0 ? 'AND f.rowid NOT IN (SELECT value FROM json_each(@exclude))' : '';
-    const sql = `SELECT f.rowid FROM products_fts f JOIN products p ON p.rowid = f.rowid
-      WHERE products_fts MATCH @match ${excluded} ${where}
-      ORDER BY bm25(products_fts, ${this.weights}) LIMIT @limit`;
-    return this.prepare(sql)
-      .pluck()
-      .all({
-        ...params,
-        match: expression,
-        limit,
-        ...(exclude.length > 0 ? { exclude: JSON.stringify(exclude) } : {}),
-      }) as number[];
+    const join = where === '' ? '' : 'JOIN products p ON p.rowid = f.rowid';
+    const found: number[] = [];
+    const seen = [...exclude];
+    for (const columns of rankingTiers) {
+      const need = limit - found.length;
+      if (need <= 0) break;
+      const sql = `SELECT f.rowid FROM products_fts f ${join}
+        WHERE products_fts MATCH @match ${seen.length > 0 ? 'AND f.rowid NOT IN (SELECT value FROM json_each(@seen))' : ''}
+        ${where} ORDER BY f.rowid LIMIT @need`;
+      const rows = this.prepare(sql)
+        .pluck()
+        .all({
+          ...params,
+          match: columns === null ? expression : `{${columns}} : (${expression})`,
+          need,
+          ...(seen.length > 0 ? { seen: JSON.stringify(seen) } : {}),
+        }) as number[];
+      found.push(...rows);
+      seen.push(...rows);
+    }
+    return found;
   }
 
   /**

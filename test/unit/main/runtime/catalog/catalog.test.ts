@@ -6,6 +6,7 @@ import {
   openCatalog,
   type Catalog,
 } from '../../../../../main/runtime/catalog/index.js';
+import type { ProductRecord } from '../../../../../shared/catalog/types.js';
 import { useTempDir } from '../../../../support/temp.js';
 import { fixtureBatch } from './fixture-batch.js';
 
@@ -159,6 +160,39 @@ describe('search', () => {
     const { catalog } = catalogWithFixture();
     // "sneaker" is in RUN-1's title and only in BOOT-1's description.
     expect(ids(catalog, 'sneaker')).toEqual(['RUN-1', 'BOOT-1']);
+    catalog.close();
+  });
+
+  it('ranks by where the words are found: name or brand, then category or colour, then description', () => {
+    const catalog = openCatalog(join(tempDir(), 'catalog.db'));
+    const product = (id: string, title: string, extra: Partial<ProductRecord>): ProductRecord => ({
+      id,
+      title,
+      categoryPath: ['Misc'],
+      media: [],
+      variants: [{ sku: `${id}-1`, gtins: [] }],
+      ...extra,
+    });
+    // Inserted least relevant first, so catalog order alone would get it backwards.
+    catalog.apply({
+      stores: [],
+      prices: [],
+      stock: [],
+      products: [
+        product('DESC', 'Rain Cover', { description: 'Fits over any olive parka.' }),
+        product('COLOR', 'Field Parka', { variants: [{ sku: 'COLOR-1', gtins: [], color: 'Olive' }] }),
+        product('CAT', 'Olive Hook', { categoryPath: ['Parkas'] }),
+        product('TITLE', 'Olive Parka', {}),
+        product('BRAND', 'Waxed Parka', { brand: 'Olive & Co' }),
+      ],
+    });
+    expect(catalog.reader.search({ text: 'olive parka' }).hits.map((h) => h.id)).toEqual([
+      'TITLE',
+      'BRAND',
+      'COLOR',
+      'CAT',
+      'DESC',
+    ]);
     catalog.close();
   });
 
