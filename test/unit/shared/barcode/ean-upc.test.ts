@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expandUpcE, parseBarcode } from '../../../../shared/barcode/index.js';
-import type { BarcodeResult, ParsedBarcode } from '../../../../shared/barcode/index.js';
+import { invalid, valid } from './expect-result.js';
 
 // Check digits below were computed independently of the code under test (mod 10, weights 3,1
 // from the right) and, where marked, are published examples.
-
-function valid(result: BarcodeResult): ParsedBarcode {
-  if (!result.ok)
-    throw new Error(`expected a valid barcode, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function invalid(result: BarcodeResult): { code: string; message: string; position?: number } {
-  if (result.ok) throw new Error(`expected an invalid barcode, got ${result.value.format}`);
-  return result.error;
-}
 
 describe('EAN-13', () => {
   it('reads 4006381333931 as GTIN 04006381333931 (required example)', () => {

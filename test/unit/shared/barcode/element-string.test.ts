@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseBarcode } from '../../../../shared/barcode/index.js';
-import type { BarcodeResult, ParsedBarcode } from '../../../../shared/barcode/index.js';
+import type { BarcodeResult } from '../../../../shared/barcode/index.js';
+import { invalid, valid } from './expect-result.js';
 
 const GS = '\x1d';
 const now = new Date('2024-06-01T00:00:00Z');
-
-function valid(result: BarcodeResult): ParsedBarcode {
-  if (!result.ok)
-    throw new Error(`expected a valid barcode, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function invalid(result: BarcodeResult): { code: string; message: string; position?: number } {
-  if (result.ok) throw new Error(`expected an invalid barcode, got ${result.value.format}`);
-  return result.error;
-}
 
 const parse = (text: string): BarcodeResult => parseBarcode(text, { now });
 
