@@ -8,7 +8,13 @@ import {
   pullResponseSchema,
   pushRequestSchema,
   type Change,
+  type Parsed,
 } from '../../../../shared/protocol/index.js';
+
+/** The refusal's text, or undefined when the message was accepted. */
+function errorOf(parsed: Parsed<unknown>): string | undefined {
+  return parsed.ok ? undefined : parsed.error;
+}
 
 const product = {
   id: 'P1',
@@ -49,9 +55,9 @@ describe('protocol messages', () => {
       { scope: 'catalog', cursor: 1, admin: true },
       'catalog:pull',
     );
-    expect(extra.ok === false && extra.error).toMatch(/catalog:pull: .*admin/);
+    expect(errorOf(extra)).toMatch(/catalog:pull: .*admin/);
     const scope = parseMessage(pullRequestSchema, { scope: '../etc', cursor: 1 }, 'catalog:pull');
-    expect(scope.ok === false && scope.error).toMatch(/scope: expected "catalog" or "store:<code>"/);
+    expect(errorOf(scope)).toMatch(/scope: expected "catalog" or "store:<code>"/);
     const op = parseMessage(changeSchema, { seq: 1, op: 'product.drop', id: 'x' }, 'change');
     expect(op.ok).toBe(false);
     const negative = parseMessage(
@@ -59,15 +65,13 @@ describe('protocol messages', () => {
       { seq: 1, op: 'stock.upsert', stock: { storeCode: 'B', sku: 'S', quantity: -1 } },
       'change',
     );
-    expect(negative.ok === false && negative.error).toMatch(/stock\.quantity/);
+    expect(errorOf(negative)).toMatch(/stock\.quantity/);
     const badGtin = parseMessage(
       changeSchema,
       { seq: 1, op: 'product.upsert', product: { ...product, variants: [{ sku: 'x', gtins: ['123'] }] } },
       'change',
     );
-    expect(badGtin.ok === false && badGtin.error).toMatch(
-      /product\.variants\[0\]\.gtins\[0\]: expected a GTIN-14/,
-    );
+    expect(errorOf(badGtin)).toMatch(/product\.variants\[0\]\.gtins\[0\]: expected a GTIN-14/);
   });
 
   it('refuses a reservation without consent or contact', () => {
@@ -92,7 +96,7 @@ describe('protocol messages', () => {
       { ...base, contact: { email: 'ana@example.com' }, consent: false },
       'item',
     );
-    expect(noConsent.ok === false && noConsent.error).toMatch(/consent: the shopper must consent/);
+    expect(errorOf(noConsent)).toMatch(/consent: the shopper must consent/);
     expect(parseMessage(outboxItemSchema, { ...base, contact: {}, consent: true }, 'item').ok).toBe(false);
   });
 
