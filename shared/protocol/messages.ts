@@ -57,7 +57,8 @@ export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 /** HTTP POST /api/v1/enroll: trade the config's one-time enrollment code for a device token. */
 export const enrollRequestSchema = z.strictObject({
   protocol: z.number().int(),
-  code: z.string().min(8).max(100),
+  /** The device config's `hub.enrollmentCode` (6-64 characters there). */
+  code: z.string().min(6).max(64),
   appVersion: z.string().max(50),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;

@@ -12,6 +12,7 @@ import { CatalogLookup, type LookupOutcome } from './lookup.js';
 import { NearbyStockQuery, type NearbyOptions } from './nearby.js';
 import { ProductViews } from './product-view.js';
 import { CatalogSearch } from './search.js';
+import { createCatalogSync, type CatalogSync } from './sync-store.js';
 import { CatalogWriter, type ApplySummary } from './writer.js';
 
 export interface CatalogOptions {
@@ -39,6 +40,8 @@ export interface CatalogReader {
 export interface Catalog {
   readonly reader: CatalogReader;
   apply(batch: CatalogBatch): ApplySummary;
+  /** Hub sync: cursors, deltas and snapshots, on the writer connection. */
+  readonly sync: CatalogSync;
   close(): void;
 }
 
@@ -117,6 +120,7 @@ export function openCatalog(path: string, options: CatalogOptions = {}): Catalog
   return {
     reader: new Reader(readDb, options),
     apply: (batch) => writer.apply(batch),
+    sync: createCatalogSync(writeDb, writer),
     close: () => {
       readDb.close();
       writeDb.close();

@@ -3,3 +3,10 @@ export { DatabaseFromFutureError } from './migrations/index.js';
 export type { ApplySummary } from './writer.js';
 export type { LookupOutcome } from './lookup.js';
 export type { NearbyOptions } from './nearby.js';
+export {
+  scopeOfChange,
+  SyncApplyError,
+  type ApplyChangesOutcome,
+  type CatalogSync,
+  type SnapshotProgress,
+} from './sync-store.js';

@@ -1,4 +1,13 @@
-import type { CatalogBatch, FeedProblem, MediaRecord, ProductRecord } from '../../../shared/catalog/types.js';
+import type {
+  CatalogBatch,
+  FeedProblem,
+  MediaRecord,
+  PriceRecord,
+  ProductRecord,
+  StockRecord,
+  StoreRecord,
+} from '../../../shared/catalog/types.js';
+import type { ChangeBody } from '../../../shared/protocol/index.js';
 import type { Db } from './database.js';
 import { refreshSpellIndex } from './spell.js';
 
@@ -10,6 +19,10 @@ export interface ApplySummary {
   stock: number;
   /** Rows the batch could not apply (stock or a price for a SKU the catalog does not have). */
   problems: FeedProblem[];
+}
+
+export function emptySummary(): ApplySummary {
+  return { stores: 0, products: 0, variants: 0, prices: 0, stock: 0, problems: [] };
 }
 
 /** Separator of category paths as stored and as used in filters, the Merchant Center form. */
@@ -70,6 +83,16 @@ export class CatalogWriter {
       upsertStock:
         p(`INSERT INTO stock (variant_rowid, store_code, quantity, availability) VALUES (?, ?, ?, ?)
         ON CONFLICT (variant_rowid, store_code) DO UPDATE SET quantity = excluded.quantity, availability = excluded.availability`),
+      allProducts: p('SELECT rowid, id FROM products'),
+      deleteProduct: p('DELETE FROM products WHERE rowid = ?'),
+      clearStores: p('DELETE FROM stores'),
+      clearStorePrices: p('DELETE FROM prices WHERE store_code = ?'),
+      clearStoreStock: p('DELETE FROM stock WHERE store_code = ?'),
+      // A category stays while any product sits in it or below it (children go with parents:
+      // a parent's subtree contains the child's).
+      deleteEmptyCategories: p(`DELETE FROM categories WHERE NOT EXISTS (
+          SELECT 1 FROM products p JOIN categories d ON d.id = p.category_id
+          WHERE d.path = categories.path OR substr(d.path, 1, length(categories.path) + 3) = categories.path || ' > ')`),
     };
   }
 
@@ -80,88 +103,168 @@ export class CatalogWriter {
    * media and recommendations are replaced by the batch's.
    */
   apply(batch: CatalogBatch): ApplySummary {
-    const run = this.db.transaction((): ApplySummary => {
-      const summary: ApplySummary = {
-        stores: 0,
-        products: 0,
-        variants: 0,
-        prices: 0,
-        stock: 0,
-        problems: [],
-      };
-      for (const store of batch.stores) {
-        this.s.upsertStore.run({
-          code: store.code,
-          name: store.name,
-          address: store.address ?? null,
-          city: store.city ?? null,
-          postalCode: store.postalCode ?? null,
-          country: store.country ?? null,
-          lat: store.location?.lat ?? null,
-          lon: store.location?.lon ?? null,
-          timeZone: store.timeZone ?? null,
-          phone: store.phone ?? null,
-          hours: store.hours === undefined ? null : JSON.stringify(store.hours),
-        });
-        summary.stores++;
-      }
-      for (const product of batch.products) summary.variants += this.upsertProduct(product);
-      summary.products = batch.products.length;
-      for (const price of batch.prices) {
-        const variant = this.s.variantBySku.get(price.sku) as number | undefined;
-        if (variant === undefined) {
-          summary.problems.push({
-            line: null,
-            field: 'sku',
-            message: `price for unknown SKU "${price.sku}"`,
-          });
-          continue;
-        }
-        this.s.upsertPrice.run(
-          variant,
-          price.storeCode ?? '',
-          price.currency,
-          price.regular,
-          price.sale ?? null,
-          utcInstant(price.saleFrom),
-          utcInstant(price.saleUntil),
-          price.member ?? null,
-        );
-        summary.prices++;
-      }
-      for (const row of batch.stock) {
-        const variant = this.s.variantBySku.get(row.sku) as number | undefined;
-        if (variant === undefined) {
-          summary.problems.push({
-            line: null,
-            field: 'sku',
-            message: `stock for unknown SKU "${row.sku}" (store ${row.storeCode})`,
-          });
-          continue;
-        }
-        this.s.upsertStock.run(variant, row.storeCode, row.quantity, row.availability ?? null);
-        summary.stock++;
-      }
+    const summary = this.transaction((): ApplySummary => {
+      const summary = emptySummary();
+      for (const store of batch.stores) this.upsertStore(store, summary);
+      for (const product of batch.products) this.upsertProduct(product, summary);
+      for (const price of batch.prices) this.upsertPrice(price, summary);
+      for (const row of batch.stock) this.upsertStock(row, summary);
       // The typo index must describe the same vocabulary the FTS index holds, so it moves in
       // the same transaction.
       if (batch.products.length > 0) refreshSpellIndex(this.db);
       return summary;
     });
-    let summary: ApplySummary;
+    this.optimizeAfter(batch.products.length);
+    return summary;
+  }
+
+  /**
+   * Runs `work` in one IMMEDIATE transaction (the write lock is taken up front, so a busy
+   * database fails before any work rather than at the first write).
+   */
+  transaction<T>(work: () => T): T {
     try {
-      summary = run.immediate();
+      return this.db.transaction(work).immediate();
     } catch (error) {
       // Rolled back: category ids cached during the transaction may no longer exist.
       this.categoryIds.clear();
       throw error;
     }
-    // Large imports leave many FTS segments; merging them keeps query latency flat.
-    if (batch.products.length >= 1000)
-      this.db.exec("INSERT INTO products_fts (products_fts) VALUES ('optimize')");
+  }
+
+  /**
+   * Applies hub changes in order. Call inside `transaction`: the caller moves the sync cursor
+   * in the same one. A price or stock row for an unknown SKU is skipped and reported.
+   */
+  applyChanges(changes: readonly ChangeBody[], summary: ApplySummary = emptySummary()): ApplySummary {
+    let productsChanged = false;
+    for (const change of changes) {
+      switch (change.op) {
+        case 'product.upsert':
+          this.upsertProduct(change.product, summary);
+          productsChanged = true;
+          break;
+        case 'product.delete':
+          this.deleteProduct(change.id);
+          productsChanged = true;
+          break;
+        case 'store.upsert':
+          this.upsertStore(change.store, summary);
+          break;
+        case 'price.upsert':
+          this.upsertPrice(change.price, summary);
+          break;
+        case 'stock.upsert':
+          this.upsertStock(change.stock, summary);
+          break;
+      }
+    }
+    // Same transaction as the FTS change, for the reason given in apply().
+    if (productsChanged) refreshSpellIndex(this.db);
     return summary;
   }
 
-  private upsertProduct(product: ProductRecord): number {
+  /**
+   * Clears what a sync scope holds, before a snapshot of it is applied (inside `transaction`).
+   * Scope `catalog` keeps its products for now: sweepProducts removes the ones the snapshot
+   * does not have, so store prices and stock of the variants that stay (their own scopes) are
+   * kept rather than cascaded away.
+   */
+  clearScope(scope: string): void {
+    if (scope === 'catalog') {
+      this.s.clearStores.run();
+      this.s.clearStorePrices.run('');
+      return;
+    }
+    const storeCode = scope.slice('store:'.length);
+    this.s.clearStorePrices.run(storeCode);
+    this.s.clearStoreStock.run(storeCode);
+  }
+
+  /** Deletes every product not in `keep`, and categories left empty (inside `transaction`). */
+  sweepProducts(keep: ReadonlySet<string>): number {
+    let removed = 0;
+    for (const row of this.s.allProducts.all() as { rowid: number; id: string }[]) {
+      if (keep.has(row.id)) continue;
+      this.s.deleteFts.run(row.rowid);
+      this.s.deleteProduct.run(row.rowid);
+      removed++;
+    }
+    if (removed > 0) {
+      this.s.deleteEmptyCategories.run();
+      this.categoryIds.clear();
+      refreshSpellIndex(this.db);
+    }
+    return removed;
+  }
+
+  /** Large writes leave many FTS segments; merging them keeps query latency flat. */
+  optimizeAfter(products: number): void {
+    if (products >= 1000) this.db.exec("INSERT INTO products_fts (products_fts) VALUES ('optimize')");
+  }
+
+  /**
+   * Removes a product with everything hanging off it: variants, codes, media, recommendations,
+   * prices and stock go by ON DELETE CASCADE; the contentless FTS row has to go by hand.
+   */
+  private deleteProduct(id: string): void {
+    const rowid = this.s.findProduct.get(id) as number | undefined;
+    if (rowid === undefined) return;
+    this.s.deleteFts.run(rowid);
+    this.s.deleteProduct.run(rowid);
+  }
+
+  private upsertStore(store: StoreRecord, summary: ApplySummary): void {
+    this.s.upsertStore.run({
+      code: store.code,
+      name: store.name,
+      address: store.address ?? null,
+      city: store.city ?? null,
+      postalCode: store.postalCode ?? null,
+      country: store.country ?? null,
+      lat: store.location?.lat ?? null,
+      lon: store.location?.lon ?? null,
+      timeZone: store.timeZone ?? null,
+      phone: store.phone ?? null,
+      hours: store.hours === undefined ? null : JSON.stringify(store.hours),
+    });
+    summary.stores++;
+  }
+
+  private upsertPrice(price: PriceRecord, summary: ApplySummary): void {
+    const variant = this.s.variantBySku.get(price.sku) as number | undefined;
+    if (variant === undefined) {
+      summary.problems.push({ line: null, field: 'sku', message: `price for unknown SKU "${price.sku}"` });
+      return;
+    }
+    this.s.upsertPrice.run(
+      variant,
+      price.storeCode ?? '',
+      price.currency,
+      price.regular,
+      price.sale ?? null,
+      utcInstant(price.saleFrom),
+      utcInstant(price.saleUntil),
+      price.member ?? null,
+    );
+    summary.prices++;
+  }
+
+  private upsertStock(row: StockRecord, summary: ApplySummary): void {
+    const variant = this.s.variantBySku.get(row.sku) as number | undefined;
+    if (variant === undefined) {
+      summary.problems.push({
+        line: null,
+        field: 'sku',
+        message: `stock for unknown SKU "${row.sku}" (store ${row.storeCode})`,
+      });
+      return;
+    }
+    this.s.upsertStock.run(variant, row.storeCode, row.quantity, row.availability ?? null);
+    summary.stock++;
+  }
+
+  private upsertProduct(product: ProductRecord, summary: ApplySummary): void {
     const existing = this.s.findProduct.get(product.id) as number | undefined;
     const rowid = this.s.upsertProduct.get({
       id: product.id,
@@ -210,7 +313,8 @@ export class CatalogWriter {
       [...colors].join(' '),
       product.description ?? '',
     );
-    return product.variants.length;
+    summary.products++;
+    summary.variants += product.variants.length;
   }
 
   private insertMedia(

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { sql as m0010 } from './0010-catalog.js';
+import { sql as m0020 } from './0020-sync.js';
 
 /**
  * Append-only, statically imported migrations (STYLE.md §5). A migration's number is the
@@ -7,6 +8,7 @@ import { sql as m0010 } from './0010-catalog.js';
  */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 10, name: '0010-catalog', sql: m0010 },
+  { version: 20, name: '0020-sync', sql: m0020 },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

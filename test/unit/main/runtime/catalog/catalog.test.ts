@@ -7,6 +7,7 @@ import {
   type Catalog,
 } from '../../../../../main/runtime/catalog/index.js';
 import type { ProductRecord } from '../../../../../shared/catalog/types.js';
+import { latestVersion } from '../../../../../main/runtime/catalog/migrations/index.js';
 import { useTempDir } from '../../../../support/temp.js';
 import { fixtureBatch } from './fixture-batch.js';
 
@@ -25,7 +26,7 @@ describe('catalog database', () => {
     const path = join(tempDir(), 'catalog.db');
     openCatalog(path).close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
@@ -37,7 +38,9 @@ describe('catalog database', () => {
     db.exec('CREATE TABLE future (x)');
     db.close();
     expect(() => openCatalog(path)).toThrow(DatabaseFromFutureError);
-    expect(() => openCatalog(path)).toThrow(/schema version 999, newer than this app supports \(10\)/);
+    expect(() => openCatalog(path)).toThrow(
+      `schema version 999, newer than this app supports (${String(latestVersion)})`,
+    );
     const after = new Database(path, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(999);
     after.close();

@@ -1,0 +1,194 @@
+import type { ChangeBody } from '../../../shared/protocol/index.js';
+import type { Db } from './database.js';
+import { emptySummary, type ApplySummary, type CatalogWriter } from './writer.js';
+
+/** A snapshot being staged page by page; `nextPage` is where a restarted device resumes. */
+export interface SnapshotProgress {
+  snapshotId: string;
+  cursor: number;
+  pages: number;
+  nextPage: number;
+}
+
+export type ApplyChangesOutcome =
+  | { status: 'applied'; cursor: number; summary: ApplySummary }
+  /** The batch does not start at the stored cursor; nothing was changed. */
+  | { status: 'gap'; cursor: number };
+
+/** The catalog's side of hub sync: cursors, deltas, and staged snapshots. */
+export interface CatalogSync {
+  /** The stored cursor of a scope; 0 when it has never synced. */
+  cursor(scope: string): number;
+  cursors(): Record<string, number>;
+  /** Applies changes `from`+1..`to` and moves the cursor to `to`, or refuses a batch that does not start at the cursor. */
+  applyChanges(scope: string, from: number, to: number, changes: readonly ChangeBody[]): ApplyChangesOutcome;
+  /** Commits one snapshot page durably; page 0 of a new snapshot replaces any staged one. */
+  stageSnapshotPage(
+    scope: string,
+    snapshotId: string,
+    cursor: number,
+    page: number,
+    pages: number,
+    records: readonly ChangeBody[],
+  ): SnapshotProgress;
+  /** Swaps the fully staged snapshot in and sets the cursor to its own. */
+  finishSnapshot(scope: string): { cursor: number; summary: ApplySummary };
+  snapshotInProgress(scope: string): SnapshotProgress | undefined;
+  /** Drops a staged snapshot (the hub no longer serves it). */
+  abandonSnapshot(scope: string): void;
+}
+
+/** A snapshot or change refused before anything was written. */
+export class SyncApplyError extends Error {
+  override readonly name = 'SyncApplyError';
+}
+
+/**
+ * The scope a change belongs to: products, stores and default prices are the catalog's; a
+ * store's own prices and stock are that store's (DESIGN.md, "Catalog sync").
+ */
+export function scopeOfChange(change: ChangeBody): string {
+  switch (change.op) {
+    case 'price.upsert':
+      return change.price.storeCode === null ? 'catalog' : `store:${change.price.storeCode}`;
+    case 'stock.upsert':
+      return `store:${change.stock.storeCode}`;
+    default:
+      return 'catalog';
+  }
+}
+
+/**
+ * A change filed under the wrong scope would be wiped by the other scope's next snapshot and
+ * never come back (the cursor already passed it), so it is refused up front.
+ */
+function checkScopes(scope: string, changes: readonly ChangeBody[]): void {
+  changes.forEach((change, index) => {
+    const own = scopeOfChange(change);
+    if (own !== scope) {
+      throw new SyncApplyError(`[${String(index)}] ${change.op}: belongs to scope "${own}", not "${scope}"`);
+    }
+  });
+}
+
+export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
+  const s = {
+    cursor: db.prepare('SELECT cursor FROM sync_cursor WHERE scope = ?').pluck(),
+    cursors: db.prepare('SELECT scope, cursor FROM sync_cursor ORDER BY scope'),
+    setCursor: db.prepare(
+      'INSERT INTO sync_cursor (scope, cursor) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET cursor = excluded.cursor',
+    ),
+    progress: db.prepare(
+      'SELECT snapshot_id AS snapshotId, cursor, pages, next_page AS nextPage FROM snapshot_progress WHERE scope = ?',
+    ),
+    startProgress: db.prepare(
+      'INSERT INTO snapshot_progress (scope, snapshot_id, cursor, pages, next_page) VALUES (?, ?, ?, ?, 0)',
+    ),
+    advanceProgress: db.prepare('UPDATE snapshot_progress SET next_page = ? WHERE scope = ?'),
+    dropProgress: db.prepare('DELETE FROM snapshot_progress WHERE scope = ?'),
+    dropPages: db.prepare('DELETE FROM snapshot_pages WHERE scope = ?'),
+    insertPage: db.prepare('INSERT INTO snapshot_pages (scope, page, records_json) VALUES (?, ?, ?)'),
+    pageNumbers: db.prepare('SELECT page FROM snapshot_pages WHERE scope = ? ORDER BY page').pluck(),
+    page: db.prepare('SELECT records_json FROM snapshot_pages WHERE scope = ? AND page = ?').pluck(),
+  };
+  const cursorOf = (scope: string): number => (s.cursor.get(scope) as number | undefined) ?? 0;
+  const progressOf = (scope: string): SnapshotProgress | undefined =>
+    s.progress.get(scope) as SnapshotProgress | undefined;
+  const drop = (scope: string): void => {
+    s.dropPages.run(scope);
+    s.dropProgress.run(scope);
+  };
+
+  return {
+    cursor: cursorOf,
+    cursors: () =>
+      Object.fromEntries(
+        (s.cursors.all() as { scope: string; cursor: number }[]).map((r) => [r.scope, r.cursor]),
+      ),
+
+    applyChanges(scope, from, to, changes) {
+      checkScopes(scope, changes);
+      // Invariant: the cursor names exactly the changes the catalog holds. Applying and
+      // advancing in one transaction means a crash between them cannot happen: otherwise a
+      // restart would re-pull changes already applied, or (cursor first) skip ones never applied.
+      // The cursor is compared inside the transaction, under the write lock, for the same reason.
+      return writer.transaction((): ApplyChangesOutcome => {
+        const current = cursorOf(scope);
+        if (current !== from) return { status: 'gap', cursor: current };
+        const summary = writer.applyChanges(changes);
+        s.setCursor.run(scope, to);
+        return { status: 'applied', cursor: to, summary };
+      });
+    },
+
+    stageSnapshotPage(scope, snapshotId, cursor, page, pages, records) {
+      checkScopes(scope, records);
+      // Each page commits on its own: a crash loses at most the page in flight, and progress
+      // moves with the page it describes, so a resume never skips or repeats one.
+      return writer.transaction((): SnapshotProgress => {
+        let progress = progressOf(scope);
+        const same =
+          progress?.snapshotId === snapshotId && progress.cursor === cursor && progress.pages === pages;
+        if (!same) {
+          if (page !== 0) {
+            throw new SyncApplyError(
+              `snapshot ${snapshotId} page ${String(page)}: no staged snapshot to continue (expected page 0)`,
+            );
+          }
+          drop(scope);
+          s.startProgress.run(scope, snapshotId, cursor, pages);
+          progress = { snapshotId, cursor, pages, nextPage: 0 };
+        }
+        if (progress === undefined) throw new Error('unreachable: progress set above');
+        if (page < progress.nextPage) return progress; // staged before a restart: nothing to add
+        if (page > progress.nextPage || page >= pages) {
+          throw new SyncApplyError(
+            `snapshot ${snapshotId}: got page ${String(page)}, expected ${String(progress.nextPage)} of ${String(pages)}`,
+          );
+        }
+        s.insertPage.run(scope, page, JSON.stringify(records));
+        s.advanceProgress.run(page + 1, scope);
+        return { ...progress, nextPage: page + 1 };
+      });
+    },
+
+    finishSnapshot(scope) {
+      // Invariant: the catalog is either the old one or the new one, whole, with the cursor that
+      // describes it. Clearing, applying every page, moving the cursor and dropping the staging
+      // rows commit together; readers on their own connection see the old catalog until then (WAL).
+      const result = writer.transaction(() => {
+        const progress = progressOf(scope);
+        if (progress === undefined) throw new SyncApplyError(`${scope}: no snapshot staged`);
+        if (progress.nextPage !== progress.pages) {
+          throw new SyncApplyError(
+            `${scope}: snapshot ${progress.snapshotId} has ${String(progress.nextPage)} of ${String(progress.pages)} pages`,
+          );
+        }
+        writer.clearScope(scope);
+        const summary = emptySummary();
+        const keep = new Set<string>();
+        // Page by page, so only one page's records are in memory at a time.
+        for (const page of s.pageNumbers.all(scope) as number[]) {
+          // Written by stageSnapshotPage from records already parsed with the protocol's schemas.
+          const records = JSON.parse(s.page.get(scope, page) as string) as ChangeBody[];
+          for (const record of records) if (record.op === 'product.upsert') keep.add(record.product.id);
+          writer.applyChanges(records, summary);
+        }
+        if (scope === 'catalog') writer.sweepProducts(keep);
+        s.setCursor.run(scope, progress.cursor);
+        drop(scope);
+        return { cursor: progress.cursor, summary };
+      });
+      writer.optimizeAfter(result.summary.products);
+      return result;
+    },
+
+    snapshotInProgress: progressOf,
+
+    abandonSnapshot(scope) {
+      writer.transaction(() => {
+        drop(scope);
+      });
+    },
+  };
+}

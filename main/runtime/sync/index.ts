@@ -1,0 +1,20 @@
+export {
+  createSyncClient,
+  type DeviceSocket,
+  type SocketFactory,
+  type SyncClient,
+  type SyncClientOptions,
+  type SyncPhase,
+  type SyncStatus,
+} from './sync-client.js';
+export { loadCredentials, type DeviceCredentials } from './credentials.js';
+export {
+  openOutbox,
+  OutboxItemError,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxItemInput,
+  type OutboxOptions,
+  type OutboxState,
+} from './outbox.js';
+export type { SyncLog, Timers } from './support.js';

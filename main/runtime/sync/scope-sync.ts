@@ -1,0 +1,158 @@
+import type {
+  PullRequest,
+  PullResponse,
+  SnapshotPageRequest,
+  SnapshotPageResponse,
+} from '../../../shared/protocol/index.js';
+import type { CatalogSync } from '../catalog/index.js';
+import { HubRequestError } from './hub-request.js';
+import type { SyncLog } from './support.js';
+
+/** The hub answered with an error, or with something that contradicts what was asked. */
+export class HubAnswerError extends Error {
+  override readonly name = 'HubAnswerError';
+}
+
+export interface ScopeSyncDeps {
+  catalog: CatalogSync;
+  log: SyncLog;
+  /** Answers are already parsed with the protocol's schemas. */
+  pull(request: PullRequest): Promise<PullResponse>;
+  snapshotPage(request: SnapshotPageRequest): Promise<SnapshotPageResponse>;
+  /** Called as snapshot pages land (done of total), and with undefined when a snapshot ends. */
+  progress(scope: string, progress: { done: number; total: number } | undefined): void;
+}
+
+/** Gap answers in a row before giving up (the hub keeps answering from another cursor). */
+const maxGaps = 3;
+
+type ChangesAnswer = Extract<PullResponse, { kind: 'changes' }>;
+
+/**
+ * The changes must follow one another inside (from, to]; a page that does not is refused
+ * whole. Sequence numbers may skip (a compacted log drops superseded changes).
+ */
+function checkChanges(scope: string, answer: ChangesAnswer): void {
+  if (answer.scope !== scope)
+    throw new HubRequestError(`catalog:pull: answered scope ${answer.scope}`, 'refused');
+  if (answer.to < answer.from) throw new HubRequestError('catalog:pull: to is before from', 'refused');
+  let last = answer.from;
+  answer.changes.forEach((change, index) => {
+    if (change.seq <= last || change.seq > answer.to) {
+      throw new HubRequestError(
+        `catalog:pull: changes[${String(index)}].seq ${String(change.seq)} is out of order in ${String(answer.from)}..${String(answer.to)}`,
+        'refused',
+      );
+    }
+    last = change.seq;
+  });
+}
+
+/**
+ * Brings one scope up to the hub's head: resumes a staged snapshot, then pulls changes from the
+ * stored cursor until the hub has no more, taking a snapshot whenever the hub says so.
+ */
+export async function syncScope(scope: string, deps: ScopeSyncDeps): Promise<void> {
+  const { catalog, log } = deps;
+  const staged = catalog.snapshotInProgress(scope);
+  if (staged !== undefined) {
+    log.info({ scope, snapshotId: staged.snapshotId, nextPage: staged.nextPage }, 'resuming snapshot');
+    await takeSnapshot(scope, { ...staged, startPage: staged.nextPage }, deps);
+  }
+  let gaps = 0;
+  for (;;) {
+    const cursor = catalog.cursor(scope);
+    const answer = await deps.pull({ scope, cursor });
+    if (answer.kind === 'error') {
+      // cursor-ahead without a snapshot offer leaves no safe way forward (the protocol has no
+      // "send me a snapshot" request): surface it rather than drop the catalog.
+      throw new HubAnswerError(`catalog:pull ${scope}: ${answer.error.code}: ${answer.error.message}`);
+    }
+    if (answer.kind === 'snapshot') {
+      if (answer.scope !== scope)
+        throw new HubRequestError(`catalog:pull: answered scope ${answer.scope}`, 'refused');
+      const resume = catalog.snapshotInProgress(scope);
+      const sameSnapshot =
+        resume?.snapshotId === answer.snapshotId &&
+        resume.cursor === answer.cursor &&
+        resume.pages === answer.pages;
+      log.info(
+        { scope, snapshotId: answer.snapshotId, reason: answer.reason, pages: answer.pages },
+        'taking snapshot',
+      );
+      await takeSnapshot(scope, { ...answer, startPage: sameSnapshot ? resume.nextPage : 0 }, deps);
+      continue; // pull the changes after the snapshot's cursor (or, if it expired, ask again)
+    }
+    checkChanges(scope, answer);
+    const outcome = catalog.applyChanges(
+      scope,
+      answer.from,
+      answer.to,
+      answer.changes.map(({ seq: _seq, ...body }) => body),
+    );
+    if (outcome.status === 'gap') {
+      log.warn(
+        { scope, from: answer.from, cursor: outcome.cursor },
+        'changes do not start at the cursor; pulling again',
+      );
+      if (++gaps >= maxGaps)
+        throw new HubAnswerError(
+          `catalog:pull ${scope}: answers keep starting at ${String(answer.from)}, not ${String(outcome.cursor)}`,
+        );
+      continue;
+    }
+    gaps = 0;
+    for (const problem of outcome.summary.problems)
+      log.warn({ scope, problem: problem.message }, 'change skipped');
+    if (!answer.more) return;
+  }
+}
+
+interface SnapshotPlan {
+  snapshotId: string;
+  cursor: number;
+  pages: number;
+  startPage: number;
+}
+
+/** Fetches and stages pages startPage..pages-1, then swaps the snapshot in. */
+async function takeSnapshot(scope: string, plan: SnapshotPlan, deps: ScopeSyncDeps): Promise<void> {
+  const { catalog, log } = deps;
+  try {
+    for (let page = plan.startPage; page < plan.pages; page++) {
+      deps.progress(scope, { done: page, total: plan.pages });
+      const answer = await deps.snapshotPage({ scope, snapshotId: plan.snapshotId, page });
+      if (answer.kind === 'error') {
+        if (answer.error.code === 'snapshot-expired') {
+          // The staged pages belong to a snapshot the hub no longer serves: drop them; the next
+          // pull (from the unchanged cursor) is answered with a fresh snapshot.
+          log.warn({ scope, snapshotId: plan.snapshotId, page }, 'snapshot expired; starting over');
+          catalog.abandonSnapshot(scope);
+          return;
+        }
+        throw new HubAnswerError(`catalog:snapshot ${scope}: ${answer.error.code}: ${answer.error.message}`);
+      }
+      if (
+        answer.scope !== scope ||
+        answer.snapshotId !== plan.snapshotId ||
+        answer.page !== page ||
+        answer.pages !== plan.pages ||
+        answer.cursor !== plan.cursor
+      ) {
+        throw new HubRequestError(
+          `catalog:snapshot: answered ${answer.scope} ${answer.snapshotId} page ${String(answer.page)}/${String(answer.pages)} at ${String(answer.cursor)}, asked for page ${String(page)} of ${plan.snapshotId}`,
+          'refused',
+        );
+      }
+      catalog.stageSnapshotPage(scope, plan.snapshotId, plan.cursor, page, plan.pages, answer.records);
+    }
+    deps.progress(scope, { done: plan.pages, total: plan.pages });
+    const { summary } = catalog.finishSnapshot(scope);
+    log.info(
+      { scope, cursor: plan.cursor, products: summary.products, problems: summary.problems.length },
+      'snapshot applied',
+    );
+  } finally {
+    deps.progress(scope, undefined);
+  }
+}

@@ -1,0 +1,366 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import {
+  DEVICE_NAMESPACE,
+  errorSchema,
+  heartbeatSchema,
+  helloSchema,
+  parseMessage,
+  pokeSchema,
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  snapshotPageResponseSchema,
+  type DeviceToHubEvents,
+  type Heartbeat,
+  type HubToDeviceEvents,
+} from '../../../shared/protocol/index.js';
+import type { CatalogSync } from '../catalog/index.js';
+import { enroll, loadCredentials, saveCredentials, type DeviceCredentials } from './credentials.js';
+import { requestWithAck } from './hub-request.js';
+import type { Outbox } from './outbox.js';
+import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
+import { syncScope } from './scope-sync.js';
+import { backoffMs, errorText, Sleeper, systemTimers, type SyncLog, type Timers } from './support.js';
+
+export type DeviceSocket = Socket<HubToDeviceEvents, DeviceToHubEvents>;
+export type SocketFactory = (url: string, options: Partial<ManagerOptions & SocketOptions>) => DeviceSocket;
+
+export type SyncPhase =
+  'idle' | 'enrolling' | 'connecting' | 'pulling' | 'snapshot' | 'online' | 'offline' | 'error';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** Pages of the snapshot being taken. */
+  progress?: { scope: string; done: number; total: number };
+  cursors: Record<string, number>;
+  lastError?: string;
+  deviceId?: string;
+  storeCode?: string;
+}
+
+export interface SyncClientOptions {
+  hubUrl: string;
+  dataDir: string;
+  catalog: CatalogSync;
+  /** The config's one-time code, traded for a token when none is stored. */
+  enrollmentCode?: string;
+  /** Credentials to use instead of the stored ones (provisioned by other means, or tests). */
+  credentials?: DeviceCredentials;
+  appVersion: string;
+  log: SyncLog;
+  now: () => Date;
+  random: () => number;
+  connect?: SocketFactory;
+  fetch?: typeof fetch;
+  timers?: Timers;
+  outbox?: Outbox;
+  heartbeatSeconds?: number;
+  hardware?: () => Heartbeat['hardware'];
+  memoryMb?: () => number;
+  /** Upper bound of the random wait before the first connect (default 10 s). */
+  firstConnectJitterMs?: number;
+  ackTimeoutMs?: number;
+}
+
+export interface SyncClient {
+  start(): void;
+  stop(): void;
+  status(): SyncStatus;
+  /** Calls `listener` on every status change; returns the unsubscribe function. */
+  onStatus(listener: (status: SyncStatus) => void): () => void;
+}
+
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const { catalog, log, random } = options;
+  const hubUrl = options.hubUrl.replace(/\/+$/, '');
+  const timers = options.timers ?? systemTimers;
+  const sleeper = new Sleeper(timers);
+  const connectSocket: SocketFactory = options.connect ?? ((url, opts) => io(url, opts));
+  const ackTimeoutMs = options.ackTimeoutMs ?? 15_000;
+  const startedAt = options.now().getTime();
+  const listeners = new Set<(status: SyncStatus) => void>();
+
+  let stopped = true;
+  let generation = 0; // bumped by stop(): loops of an earlier run notice and end
+  let socket: DeviceSocket | undefined;
+  let ready = false; // connected and greeted (hello)
+  let credentials: DeviceCredentials | undefined;
+  let terminal: string | undefined;
+  let lastError: string | undefined;
+  let progress: SyncStatus['progress'];
+  let wasOnline = false;
+  let lastStatusJson = '';
+  // Cached so status() still answers after stop(), when the catalog may already be closed.
+  let cursors: Record<string, number> = {};
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  let sender: OutboxSender | undefined;
+
+  function phase(): SyncPhase {
+    if (terminal !== undefined) return 'error';
+    if (stopped) return 'idle';
+    if (credentials === undefined) return 'enrolling';
+    if (!ready) return wasOnline ? 'offline' : 'connecting';
+    if (progress !== undefined) return 'snapshot';
+    return running.size > 0 ? 'pulling' : 'online';
+  }
+
+  function status(): SyncStatus {
+    const out: SyncStatus = { phase: phase(), cursors };
+    if (progress !== undefined) out.progress = progress;
+    const error = terminal ?? lastError;
+    if (error !== undefined) out.lastError = error;
+    if (credentials !== undefined) {
+      out.deviceId = credentials.deviceId;
+      out.storeCode = credentials.storeCode;
+    }
+    return out;
+  }
+
+  function changed(): void {
+    if (!stopped) cursors = catalog.cursors();
+    const now = status();
+    const json = JSON.stringify(now);
+    if (json === lastStatusJson) return;
+    lastStatusJson = json;
+    for (const listener of listeners) listener(now);
+  }
+
+  function fail(message: string): void {
+    terminal = message;
+    log.error({ error: message }, 'sync stopped');
+    teardown();
+    changed();
+  }
+
+  const connected = (): boolean => ready && socket?.connected === true;
+  const ack = { timeoutMs: ackTimeoutMs, attempts: 3, connected, log };
+
+  function requestSync(scope: string): void {
+    if (running.has(scope)) {
+      again.add(scope); // one pull in flight per scope; pokes meanwhile coalesce into one more
+      return;
+    }
+    const gen = generation;
+    const run = syncUntilDone(scope, gen).finally(() => {
+      if (gen !== generation) return;
+      running.delete(scope);
+      changed();
+    });
+    running.set(scope, run);
+    changed();
+  }
+
+  async function syncUntilDone(scope: string, gen: number): Promise<void> {
+    for (let attempt = 0; gen === generation && connected();) {
+      again.delete(scope);
+      try {
+        await syncScope(scope, {
+          catalog,
+          log,
+          pull: (request) =>
+            requestWithAck(
+              (ms) => need().timeout(ms).emitWithAck('catalog:pull', request),
+              pullResponseSchema,
+              'catalog:pull',
+              ack,
+            ),
+          snapshotPage: (request) =>
+            requestWithAck(
+              (ms) => need().timeout(ms).emitWithAck('catalog:snapshot', request),
+              snapshotPageResponseSchema,
+              'catalog:snapshot',
+              ack,
+            ),
+          progress: (s, p) => {
+            if (gen !== generation) return;
+            progress = p === undefined ? undefined : { scope: s, ...p };
+            changed();
+          },
+        });
+        attempt = 0;
+        changed();
+        if (!again.has(scope)) return;
+      } catch (error) {
+        if (gen !== generation) return; // stopped: the error is the disconnect
+        lastError = errorText(error);
+        log.warn({ scope, error: lastError }, 'scope sync failed; will retry');
+        changed();
+        await sleeper.sleep(backoffMs(attempt++, random));
+      }
+    }
+  }
+
+  function need(): DeviceSocket {
+    if (socket === undefined) throw new Error('not connected');
+    return socket;
+  }
+
+  function sendHeartbeat(): void {
+    const message = parseMessage(
+      heartbeatSchema,
+      {
+        at: options.now().toISOString(),
+        appVersion: options.appVersion,
+        uptimeSeconds: Math.max(0, (options.now().getTime() - startedAt) / 1000),
+        memoryMb: options.memoryMb?.() ?? Math.round(process.memoryUsage().rss / 1_048_576),
+        cursors: catalog.cursors(),
+        hardware: options.hardware?.() ?? [],
+      },
+      'device:heartbeat',
+    );
+    if (message.ok) need().emit('device:heartbeat', message.value);
+    else log.error({ problem: message.error }, 'heartbeat not sent');
+  }
+
+  async function heartbeats(gen: number): Promise<void> {
+    while (gen === generation && connected()) {
+      sendHeartbeat();
+      await sleeper.sleep((options.heartbeatSeconds ?? 30) * 1000);
+    }
+  }
+
+  function attach(s: DeviceSocket, gen: number): void {
+    s.on('hello', (raw) => {
+      const hello = parseMessage(helloSchema, raw, 'hello');
+      if (!hello.ok) {
+        log.error({ problem: hello.error }, 'refused a malformed hub message');
+        return;
+      }
+      ready = true;
+      wasOnline = true;
+      lastError = undefined;
+      sender?.resume();
+      // The catalog first: store prices and stock refer to its SKUs.
+      const scopes = [...hello.value.scopes].sort(
+        (a, b) => Number(b.scope === 'catalog') - Number(a.scope === 'catalog'),
+      );
+      for (const { scope, head } of scopes) {
+        if (head !== catalog.cursor(scope) || catalog.snapshotInProgress(scope) !== undefined)
+          requestSync(scope);
+      }
+      void heartbeats(gen);
+      changed();
+    });
+    s.on('catalog:poke', (raw) => {
+      const poke = parseMessage(pokeSchema, raw, 'catalog:poke');
+      if (!poke.ok) {
+        log.error({ problem: poke.error }, 'refused a malformed hub message');
+        return;
+      }
+      if (ready) requestSync(poke.value.scope);
+    });
+    s.on('disconnect', (reason) => {
+      ready = false;
+      sender?.pause();
+      log.info({ reason }, 'disconnected from hub');
+      changed();
+    });
+    s.on('connect_error', (error) => {
+      const data = parseMessage(errorSchema, (error as Error & { data?: unknown }).data, 'connect_error');
+      const code = data.ok ? data.value.code : error.message;
+      lastError = `connect: ${error.message}`;
+      if (!s.active) {
+        // Refused by the hub (socket.io does not retry those by itself). A revoked token or an
+        // old protocol will be refused again: stop rather than hammer the hub.
+        if (code === 'unauthorized' || code === 'protocol-version') {
+          fail(`hub refused the connection: ${code}`);
+          return;
+        }
+        void sleeper.sleep(backoffMs(3, random)).then(() => {
+          if (gen === generation) s.connect();
+        });
+      }
+      changed();
+    });
+  }
+
+  async function run(gen: number): Promise<void> {
+    credentials = options.credentials ?? loadCredentials(options.dataDir);
+    changed();
+    for (let attempt = 0; credentials === undefined; attempt++) {
+      if (options.enrollmentCode === undefined) {
+        fail('no device credentials and no enrollment code');
+        return;
+      }
+      const outcome = await enroll({
+        hubUrl,
+        code: options.enrollmentCode,
+        appVersion: options.appVersion,
+        fetch: options.fetch ?? fetch,
+      });
+      if (gen !== generation) return;
+      if (outcome.ok) {
+        saveCredentials(options.dataDir, outcome.credentials);
+        credentials = outcome.credentials;
+        log.info({ deviceId: credentials.deviceId }, 'enrolled');
+      } else if (!outcome.retry) {
+        fail(outcome.message);
+        return;
+      } else {
+        lastError = outcome.message;
+        changed();
+        await sleeper.sleep(backoffMs(attempt, random));
+        if (gen !== generation) return;
+      }
+    }
+    changed();
+    // Spread first connects: after a hub restart every device would otherwise arrive at once.
+    await sleeper.sleep(random() * (options.firstConnectJitterMs ?? 10_000));
+    if (gen !== generation) return;
+    const s = connectSocket(`${hubUrl}${DEVICE_NAMESPACE}`, {
+      auth: { protocol: PROTOCOL_VERSION, deviceId: credentials.deviceId, token: credentials.token },
+      autoConnect: false,
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 60_000,
+      randomizationFactor: 0.5,
+    });
+    socket = s;
+    attach(s, gen);
+    s.connect();
+  }
+
+  function teardown(): void {
+    generation++;
+    running.clear();
+    again.clear();
+    progress = undefined;
+    ready = false;
+    sender?.pause();
+    sleeper.cancelAll();
+    socket?.removeAllListeners();
+    socket?.disconnect();
+    socket = undefined;
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      terminal = undefined;
+      if (options.outbox !== undefined && sender === undefined) {
+        sender = createOutboxSender({
+          outbox: options.outbox,
+          push: (request) => need().timeout(ackTimeoutMs).emitWithAck('events:push', request),
+          log,
+          timers,
+          now: options.now,
+        });
+      }
+      const gen = generation;
+      run(gen).catch((error: unknown) => {
+        fail(errorText(error));
+      });
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      teardown();
+      changed();
+    },
+    status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

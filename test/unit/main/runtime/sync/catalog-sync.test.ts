@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCatalog, SyncApplyError, type Catalog } from '../../../../../main/runtime/catalog/index.js';
+import type { ChangeBody } from '../../../../../shared/protocol/index.js';
+import { useTempDir } from '../../../../support/temp.js';
+import { productChange } from './records.js';
+
+const tempDir = useTempDir();
+
+function open(dir = tempDir()): { catalog: Catalog; path: string } {
+  const path = join(dir, 'catalog.db');
+  return { catalog: openCatalog(path), path };
+}
+
+const title = (catalog: Catalog, id: string): string | undefined => catalog.reader.product(id)?.title;
+
+describe('applying hub changes', () => {
+  it('applies changes and advances the cursor together', () => {
+    const { catalog } = open();
+    const outcome = catalog.sync.applyChanges('catalog', 0, 3, [
+      { op: 'store.upsert', store: { code: 'BER', name: 'Berlin' } },
+      productChange('P1', 'Trail Runner'),
+      { op: 'price.upsert', price: { storeCode: null, sku: 'P1-S', currency: 'EUR', regular: 9900 } },
+    ]);
+    expect(outcome).toMatchObject({ status: 'applied', cursor: 3 });
+    expect(catalog.sync.cursor('catalog')).toBe(3);
+    expect(catalog.reader.lookup('P1-S').result?.product.variants[0]?.price?.regular).toBe(9900);
+    catalog.close();
+  });
+
+  it('refuses a batch that does not start at the cursor and changes nothing', () => {
+    const { catalog } = open();
+    catalog.sync.applyChanges('catalog', 0, 1, [productChange('P1', 'One')]);
+    const outcome = catalog.sync.applyChanges('catalog', 5, 6, [productChange('P2', 'Two')]);
+    expect(outcome).toEqual({ status: 'gap', cursor: 1 });
+    expect(catalog.reader.product('P2')).toBeUndefined();
+    expect(catalog.sync.cursor('catalog')).toBe(1);
+    catalog.close();
+  });
+
+  it('deletes a product with its variants, codes and search entry', () => {
+    const { catalog } = open();
+    catalog.sync.applyChanges('catalog', 0, 1, [productChange('P1', 'Velvet Loafer', '04006381333931')]);
+    expect(catalog.reader.lookup('4006381333931').result?.product.id).toBe('P1');
+    catalog.sync.applyChanges('catalog', 1, 2, [{ op: 'product.delete', id: 'P1' }]);
+    expect(catalog.reader.lookup('4006381333931').result).toBeNull();
+    expect(catalog.reader.lookup('P1-S').result).toBeNull();
+    expect(catalog.reader.search({ text: 'velvet' }).hits).toEqual([]);
+    expect(catalog.reader.counts()).toMatchObject({ products: 0, variants: 0 });
+    catalog.close();
+  });
+
+  it('refuses a change filed under the wrong scope, before writing anything', () => {
+    const { catalog } = open();
+    catalog.sync.applyChanges('catalog', 0, 1, [productChange('P1', 'One')]);
+    const stock: ChangeBody = { op: 'stock.upsert', stock: { storeCode: 'HAM', sku: 'P1-S', quantity: 2 } };
+    expect(() => catalog.sync.applyChanges('store:BER', 0, 1, [stock])).toThrow(SyncApplyError);
+    expect(catalog.sync.cursor('store:BER')).toBe(0);
+    expect(catalog.sync.applyChanges('store:HAM', 0, 1, [stock])).toMatchObject({ status: 'applied' });
+    catalog.close();
+  });
+});
+
+describe('snapshots', () => {
+  const page = (ids: string[]): ChangeBody[] => ids.map((id) => productChange(id, `New ${id}`));
+
+  it('stages pages and swaps the whole snapshot in, sweeping what it no longer has', () => {
+    const { catalog } = open();
+    catalog.sync.applyChanges('catalog', 0, 2, [
+      productChange('OLD', 'Old Coat'),
+      productChange('A', 'Old A'),
+    ]);
+    catalog.sync.applyChanges('store:BER', 0, 1, [
+      { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'A-S', quantity: 7 } },
+    ]);
+    catalog.sync.stageSnapshotPage('catalog', 'snap-1', 40, 0, 2, page(['A', 'B']));
+    catalog.sync.stageSnapshotPage('catalog', 'snap-1', 40, 1, 2, page(['C']));
+    const { cursor } = catalog.sync.finishSnapshot('catalog');
+    expect(cursor).toBe(40);
+    expect(catalog.sync.cursor('catalog')).toBe(40);
+    expect(catalog.sync.snapshotInProgress('catalog')).toBeUndefined();
+    expect(catalog.reader.product('OLD')).toBeUndefined();
+    expect(['A', 'B', 'C'].map((id) => title(catalog, id))).toEqual(['New A', 'New B', 'New C']);
+    // The store scope's stock of a variant that stayed is not the catalog snapshot's to drop.
+    expect(catalog.reader.lookup('A-S', 'BER').result?.product.variants[0]?.stockHere).toBe(7);
+    catalog.close();
+  });
+
+  it('a store snapshot replaces only that store’s prices and stock', () => {
+    const { catalog } = open();
+    catalog.sync.applyChanges('catalog', 0, 1, [productChange('A', 'A')]);
+    catalog.sync.applyChanges('store:BER', 0, 1, [
+      { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'A-S', quantity: 7 } },
+    ]);
+    catalog.sync.applyChanges('store:HAM', 0, 1, [
+      { op: 'stock.upsert', stock: { storeCode: 'HAM', sku: 'A-S', quantity: 3 } },
+    ]);
+    catalog.sync.stageSnapshotPage('store:BER', 's', 9, 0, 1, []);
+    catalog.sync.finishSnapshot('store:BER');
+    expect(catalog.reader.nearby('A-S', 'XXX', { inStockOnly: false }).map((n) => n.store.code)).toEqual([
+      'HAM',
+    ]);
+    catalog.close();
+  });
+
+  it('survives a restart after page k and resumes from page k', () => {
+    const dir = tempDir();
+    const first = open(dir).catalog;
+    first.sync.applyChanges('catalog', 0, 1, [productChange('OLD', 'Old')]);
+    first.sync.stageSnapshotPage('catalog', 'snap', 10, 0, 3, page(['A']));
+    first.sync.stageSnapshotPage('catalog', 'snap', 10, 1, 3, page(['B']));
+    first.close();
+
+    const again = open(dir).catalog;
+    expect(again.sync.snapshotInProgress('catalog')).toEqual({
+      snapshotId: 'snap',
+      cursor: 10,
+      pages: 3,
+      nextPage: 2,
+    });
+    expect(title(again, 'OLD')).toBe('Old');
+    expect(() => again.sync.finishSnapshot('catalog')).toThrow(/2 of 3 pages/);
+    // A page staged before the restart and sent again is harmless.
+    again.sync.stageSnapshotPage('catalog', 'snap', 10, 1, 3, page(['B']));
+    expect(() => again.sync.stageSnapshotPage('catalog', 'snap', 10, 0, 4, page(['A']))).not.toThrow();
+    expect(again.sync.snapshotInProgress('catalog')?.nextPage).toBe(1); // a new snapshot (4 pages) restarted
+    again.sync.abandonSnapshot('catalog');
+    expect(again.sync.snapshotInProgress('catalog')).toBeUndefined();
+    expect(title(again, 'OLD')).toBe('Old');
+    again.close();
+  });
+
+  it('refuses a page out of order', () => {
+    const { catalog } = open();
+    expect(() => catalog.sync.stageSnapshotPage('catalog', 'snap', 10, 1, 3, [])).toThrow(SyncApplyError);
+    catalog.sync.stageSnapshotPage('catalog', 'snap', 10, 0, 3, []);
+    expect(() => catalog.sync.stageSnapshotPage('catalog', 'snap', 10, 2, 3, [])).toThrow(/expected 1 of 3/);
+    catalog.close();
+  });
+
+  it('a reader answers from the old catalog until the swap commits', () => {
+    const { catalog } = open();
+    catalog.sync.applyChanges('catalog', 0, 1, [productChange('A', 'Old A')]);
+    catalog.sync.stageSnapshotPage('catalog', 'snap', 5, 0, 2, page(['A']));
+    expect(title(catalog, 'A')).toBe('Old A');
+    catalog.sync.stageSnapshotPage('catalog', 'snap', 5, 1, 2, page(['B']));
+    expect(title(catalog, 'A')).toBe('Old A');
+    expect(catalog.reader.product('B')).toBeUndefined();
+    catalog.sync.finishSnapshot('catalog');
+    expect(title(catalog, 'A')).toBe('New A');
+    expect(title(catalog, 'B')).toBe('New B');
+    catalog.close();
+  });
+
+  it('leaves no words, categories or products of the old catalog behind', () => {
+    const { catalog } = open();
+    catalog.sync.applyChanges('catalog', 0, 1, [productChange('A', 'Cashmere Sweater')]);
+    catalog.sync.stageSnapshotPage('catalog', 'snap', 5, 0, 1, [productChange('B', 'Leather Satchel')]);
+    catalog.sync.finishSnapshot('catalog');
+    expect(catalog.reader.search({ text: 'cashmere' }).hits).toEqual([]);
+    expect(catalog.reader.search({ text: 'lether' }).hits.map((h) => h.id)).toEqual(['B']);
+    expect(catalog.reader.counts().categories).toBe(1);
+    catalog.close();
+  });
+});
