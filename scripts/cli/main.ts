@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerBarcodeCommand } from './commands/barcode.js';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { registerConfigCommand } from './commands/config.js';
+import { registerHubCommand } from './commands/hub.js';
+import { registerProvisionCommand } from './commands/provision.js';
 import { CliExit } from './io.js';
 
 /** Builds the whole command tree; tests call `main` with arguments and read the exit code. */
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerConfigCommand(program);
   registerBarcodeCommand(program);
   registerCatalogCommand(program);
+  registerHubCommand(program);
+  registerProvisionCommand(program);
   return program;
 }
 

@@ -253,6 +253,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       ready = false;
       sender?.pause();
       log.info({ reason }, 'disconnected from hub');
+      if (reason === 'io server disconnect') {
+        // The hub closed the connection itself (a graceful restart, or a revocation). socket.io
+        // does not reconnect after that on its own; a restarted hub must get its devices back,
+        // spread over a few seconds, and a revoked device is refused at the next connect.
+        void sleeper.sleep(backoffMs(2, random)).then(() => {
+          if (gen === generation && !s.connected) s.connect();
+        });
+      }
       changed();
     });
     s.on('connect_error', (error) => {

@@ -1,0 +1,235 @@
+/**
+ * `vitrine hub`: run the hub, and talk to a running one through its admin API (import a feed,
+ * list stores and devices). The admin token comes from the hub's data dir (`--data DIR`, file
+ * `admin-token`) or from VITRINE_ADMIN_TOKEN.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Command } from 'commander';
+import { syntheticCatalog } from '../../../shared/catalog/synthetic.js';
+import { formatProblem } from '../../../shared/catalog/index.js';
+import type { FeedProblem } from '../../../shared/catalog/types.js';
+import { ADMIN_TOKEN_FILE, startHub } from '../../../server/index.js';
+import { CliExit, err, out, readTextOrExit } from '../io.js';
+
+export const DEFAULT_HUB_DATA_DIR = '.vitrine/hub';
+const DEMO_PRODUCTS = 2000;
+
+export function registerHubCommand(program: Command): void {
+  const hub = program
+    .command('hub')
+    .description('the hub: run it (default), import feeds into it, list its stores and devices');
+
+  hub
+    .command('serve', { isDefault: true })
+    .description('run the hub until Ctrl-C (SIGINT) or SIGTERM')
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option('--data <dir>', 'data directory: database and admin token', DEFAULT_HUB_DATA_DIR)
+    .option('--public-url <url>', 'base URL phones reach the hub at, for hand-off QR codes')
+    .option('--demo', `import a generated catalog (${String(DEMO_PRODUCTS)} products, 8 stores) at start`)
+    .action(
+      async (opts: { port: string; host: string; data: string; publicUrl?: string; demo?: boolean }) => {
+        await serve(opts);
+      },
+    );
+
+  hub
+    .command('import')
+    .description(
+      'import a feed file into a running hub (Merchant Center TSV/XML, local inventory, Vitrine JSON/JSONL)',
+    )
+    .argument('<file>', 'the feed file')
+    .requiredOption('--hub <url>', 'the hub, e.g. http://127.0.0.1:8080')
+    .option('--store <code>', 'store code for a local inventory feed without a store_code column')
+    .option('--data <dir>', "the hub's data directory, to read its admin token")
+    .option('--json', 'print the summary as JSON')
+    .action(async (file: string, opts: AdminOptions & { store?: string; json?: boolean }) => {
+      await importFile(file, opts);
+    });
+
+  hub
+    .command('stores')
+    .description("list the hub's stores")
+    .requiredOption('--hub <url>', 'the hub, e.g. http://127.0.0.1:8080')
+    .option('--data <dir>', "the hub's data directory, to read its admin token")
+    .option('--json', 'print JSON')
+    .action(async (opts: AdminOptions & { json?: boolean }) => {
+      const { stores } = (await adminRequest(opts, 'GET', 'stores')) as {
+        stores: { code: string; name: string; city?: string; devices: number }[];
+      };
+      if (opts.json === true) {
+        out(JSON.stringify(stores, null, 2));
+        return;
+      }
+      if (stores.length === 0) {
+        out('no stores yet: import a catalog feed');
+        return;
+      }
+      for (const s of stores)
+        out(`${s.code}\t${s.name}${s.city === undefined ? '' : `, ${s.city}`}\t${String(s.devices)} devices`);
+    });
+
+  hub
+    .command('devices')
+    .description("list the hub's devices: online state, last seen, app version")
+    .requiredOption('--hub <url>', 'the hub, e.g. http://127.0.0.1:8080')
+    .option('--data <dir>', "the hub's data directory, to read its admin token")
+    .option('--json', 'print JSON')
+    .action(async (opts: AdminOptions & { json?: boolean }) => {
+      const { devices } = (await adminRequest(opts, 'GET', 'devices')) as {
+        devices: {
+          id: string;
+          name: string;
+          storeCode: string;
+          online: boolean;
+          enrolled: boolean;
+          revoked: boolean;
+          lastSeenAt: string | null;
+          appVersion: string | null;
+        }[];
+      };
+      if (opts.json === true) {
+        out(JSON.stringify(devices, null, 2));
+        return;
+      }
+      if (devices.length === 0) {
+        out('no devices yet: vitrine provision --hub URL --store CODE --name NAME --out FILE');
+        return;
+      }
+      for (const d of devices) {
+        const state = d.revoked ? 'revoked' : !d.enrolled ? 'not enrolled' : d.online ? 'online' : 'offline';
+        out(
+          `${d.id}\t${d.storeCode}\t${d.name}\t${state}\tlast seen ${d.lastSeenAt ?? 'never'}\t${d.appVersion ?? ''}`,
+        );
+      }
+    });
+}
+
+async function serve(opts: {
+  port: string;
+  host: string;
+  data: string;
+  publicUrl?: string;
+  demo?: boolean;
+}): Promise<void> {
+  const port = Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    err(`--port: expected a port number 0-65535, got "${opts.port}"`);
+    throw new CliExit(2);
+  }
+  const hub = await startHub({
+    port,
+    host: opts.host,
+    dataDir: opts.data,
+    ...(opts.publicUrl === undefined ? {} : { publicUrl: opts.publicUrl }),
+  });
+  if (opts.demo === true) {
+    const lines: string[] = [];
+    for (const record of syntheticCatalog({ products: DEMO_PRODUCTS })) lines.push(JSON.stringify(record));
+    const summary = await hub.importFeed(lines.join('\n'), { fileName: 'demo.jsonl' });
+    out(
+      `demo catalog: ${String(summary.compared.products)} products, ${String(summary.compared.stores)} stores`,
+    );
+  }
+  out(`hub listening at ${hub.url} (data in ${opts.data}); Ctrl-C stops it`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await hub.close();
+}
+
+interface AdminOptions {
+  hub: string;
+  data?: string;
+}
+
+/** The admin token from --data DIR or VITRINE_ADMIN_TOKEN, or exit 2 saying how to give one. */
+function adminToken(opts: AdminOptions): string {
+  if (opts.data !== undefined) {
+    const path = join(opts.data, ADMIN_TOKEN_FILE);
+    try {
+      return readFileSync(path, 'utf8').trim();
+    } catch {
+      err(`${path}: cannot read the admin token (is --data the hub's data directory?)`);
+      throw new CliExit(2);
+    }
+  }
+  const fromEnv = process.env.VITRINE_ADMIN_TOKEN?.trim();
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  err("no admin token: pass --data DIR (the hub's data directory) or set VITRINE_ADMIN_TOKEN");
+  throw new CliExit(2);
+}
+
+/** Calls the hub's admin API; prints the hub's error and exits 2 (1 for a 4xx about the input). */
+export async function adminRequest(
+  opts: AdminOptions,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: { json: unknown } | { text: string },
+): Promise<unknown> {
+  const token = adminToken(opts);
+  const url = `${opts.hub.replace(/\/+$/, '')}/api/v1/admin/${path}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined
+          ? {}
+          : { 'content-type': 'json' in body ? 'application/json' : 'text/plain; charset=utf-8' }),
+      },
+      ...(body === undefined ? {} : { body: 'json' in body ? JSON.stringify(body.json) : body.text }),
+    });
+  } catch (error) {
+    err(
+      `${opts.hub}: cannot reach the hub: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+    );
+    throw new CliExit(2);
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    err(`${url}: the hub answered ${String(response.status)} with something that is not JSON`);
+    throw new CliExit(2);
+  }
+  if (!response.ok) {
+    const message = (json as { error?: { message?: string } }).error?.message ?? text;
+    err(`hub: ${String(response.status)}: ${message}`);
+    throw new CliExit(response.status === 400 || response.status === 404 ? 1 : 2);
+  }
+  return json;
+}
+
+async function importFile(
+  file: string,
+  opts: AdminOptions & { store?: string; json?: boolean },
+): Promise<void> {
+  const text = readTextOrExit(file);
+  const query = new URLSearchParams({ file: basename(file) });
+  if (opts.store !== undefined) query.set('store', opts.store);
+  const summary = (await adminRequest(opts, 'POST', `import?${query.toString()}`, { text })) as {
+    format: string | null;
+    rowsRead: number;
+    changed: Record<string, number>;
+    compared: Record<string, number>;
+    problemCount: number;
+    problems: FeedProblem[];
+  };
+  if (opts.json === true) out(JSON.stringify(summary, null, 2));
+  else {
+    out(`${file}: ${summary.format ?? 'unrecognized format'}, ${String(summary.rowsRead)} rows`);
+    const kinds = ['stores', 'products', 'prices', 'stock'];
+    out(`  compared: ${kinds.map((k) => `${String(summary.compared[k] ?? 0)} ${k}`).join(', ')}`);
+    out(`  changed:  ${kinds.map((k) => `${String(summary.changed[k] ?? 0)} ${k}`).join(', ')}`);
+    for (const problem of summary.problems) err(`${file}: ${formatProblem(problem)}`);
+    if (summary.problemCount > summary.problems.length) {
+      err(`… and ${String(summary.problemCount - summary.problems.length)} more problems`);
+    }
+  }
+  if (summary.problemCount > 0) process.exitCode = 1;
+}

@@ -1,0 +1,141 @@
+/**
+ * The admin API under /api/v1/admin/, for the `vitrine hub …` and `vitrine provision` commands.
+ * Every request needs `Authorization: Bearer <admin token>` (see admin-token.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseMessage } from '../../shared/protocol/index.js';
+import type { HubContext } from '../hub-context.js';
+import type { ImportOptions, ImportSummary } from '../catalog/import-feed.js';
+import {
+  newDeviceId,
+  newEnrollmentCode,
+  normalizeEnrollmentCode,
+  secretsEqual,
+  sha256Hex,
+} from '../fleet/secrets.js';
+import type { DeviceGateway } from '../socket/device-namespace.js';
+import { sendError } from './errors.js';
+
+/** Feeds of a large chain (100k products, every store's stock) run to hundreds of MB. */
+export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
+/** Problems listed in an import answer; the total is always given. */
+const MAX_PROBLEMS_LISTED = 1000;
+
+const newDeviceSchema = z.strictObject({
+  storeCode: z.string().min(1).max(200),
+  name: z.string().trim().min(1).max(100),
+});
+const importQuerySchema = z.strictObject({
+  store: z.string().min(1).max(200).optional(),
+  file: z.string().min(1).max(500).optional(),
+});
+
+export interface AdminDeps {
+  hub: HubContext;
+  gateway: DeviceGateway;
+  adminToken: string;
+  importFeed: (text: string, options: ImportOptions) => Promise<ImportSummary>;
+}
+
+export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  const { hub, gateway } = deps;
+  void app.register(
+    (admin, _options, done) => {
+      admin.addHook('onRequest', (request, reply, next) => {
+        const header = request.headers.authorization ?? '';
+        const match = /^Bearer (\S+)$/i.exec(header);
+        if (match?.[1] === undefined || !secretsEqual(match[1], deps.adminToken)) {
+          hub.logger.warn({ url: request.url, ip: request.ip }, 'admin request without a valid token');
+          void sendError(reply, 401, 'unauthorized', 'admin token required: Authorization: Bearer <token>');
+          return;
+        }
+        next();
+      });
+
+      admin.get('/stores', async () => {
+        const [stores, devices] = await Promise.all([hub.store.listStores(), hub.store.listDevices()]);
+        return {
+          stores: stores.map((store) => ({
+            ...store,
+            devices: devices.filter((device) => device.storeCode === store.code && device.revokedAt === null)
+              .length,
+          })),
+        };
+      });
+
+      admin.get('/devices', async () => {
+        const online = gateway.online();
+        const devices = await hub.store.listDevices();
+        return {
+          devices: devices.map(({ tokenHash: _hidden, ...device }) => ({
+            ...device,
+            enrolled: device.enrolledAt !== null,
+            revoked: device.revokedAt !== null,
+            online: online.has(device.id),
+          })),
+        };
+      });
+
+      admin.post('/devices', async (request, reply) => {
+        const parsed = parseMessage(newDeviceSchema, request.body, 'devices');
+        if (!parsed.ok) return sendError(reply, 400, 'invalid-message', parsed.error);
+        const { storeCode, name } = parsed.value;
+        if ((await hub.store.getStore(storeCode)) === null) {
+          return sendError(
+            reply,
+            404,
+            'not-found',
+            `no store ${storeCode} on this hub; import its store feed first`,
+          );
+        }
+        const deviceId = newDeviceId(storeCode, hub.random);
+        const enrollmentCode = newEnrollmentCode(hub.random);
+        await hub.store.createDevice({
+          id: deviceId,
+          name,
+          storeCode,
+          enrollmentHash: sha256Hex(normalizeEnrollmentCode(enrollmentCode)),
+          createdAt: hub.now().toISOString(),
+        });
+        hub.logger.info({ deviceId, storeCode }, 'device created');
+        return reply.code(201).send({ deviceId, storeCode, name, enrollmentCode });
+      });
+
+      admin.post<{ Params: { id: string } }>('/devices/:id/revoke', async (request, reply) => {
+        const { id } = request.params;
+        if (!(await hub.store.revokeDevice(id, hub.now().toISOString()))) {
+          return sendError(reply, 404, 'not-found', `no device ${id}`);
+        }
+        gateway.disconnect(id);
+        hub.logger.info({ deviceId: id }, 'device revoked');
+        const device = await hub.store.getDevice(id);
+        return { deviceId: id, revokedAt: device?.revokedAt ?? null };
+      });
+
+      admin.post('/import', { bodyLimit: MAX_IMPORT_BYTES }, async (request, reply) => {
+        const query = parseMessage(importQuerySchema, request.query, 'import');
+        if (!query.ok) return sendError(reply, 400, 'invalid-message', query.error);
+        if (typeof request.body !== 'string') {
+          return sendError(
+            reply,
+            400,
+            'invalid-message',
+            'import: send the feed as the body, Content-Type: text/plain',
+          );
+        }
+        const summary = await deps.importFeed(request.body, {
+          ...(query.value.file === undefined ? {} : { fileName: query.value.file }),
+          ...(query.value.store === undefined ? {} : { storeCode: query.value.store }),
+        });
+        return {
+          ...summary,
+          problemCount: summary.problems.length,
+          problems: summary.problems.slice(0, MAX_PROBLEMS_LISTED),
+        };
+      });
+      done();
+    },
+    { prefix: '/api/v1/admin' },
+  );
+}

@@ -1,0 +1,23 @@
+/** What the hub's handlers share: storage, clock, randomness, logging and settings. */
+import type { Logger } from 'pino';
+import type { SnapshotRegistry } from './catalog/snapshots.js';
+import type { RandomBytes } from './fleet/secrets.js';
+import type { HubStore } from './storage/hub-store.js';
+
+export interface HubSettings {
+  publicUrl: string;
+  pageBudgetBytes: number;
+  maxChangesPerScope: number;
+  reservationHoldMs: number;
+  handoffTtlMs: number;
+  version: string;
+}
+
+export interface HubContext {
+  store: HubStore;
+  logger: Logger;
+  now: () => Date;
+  random: RandomBytes;
+  snapshots: SnapshotRegistry;
+  settings: HubSettings;
+}

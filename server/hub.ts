@@ -1,0 +1,182 @@
+/**
+ * The hub: one HTTP server carrying the HTTP API (fastify) and the device namespace (socket.io),
+ * over one HubStore. `startHub` is what the CLI runs and what tests start on an ephemeral port.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { pino, type Logger } from 'pino';
+import { PAGE_BUDGET_BYTES } from '../shared/protocol/index.js';
+import {
+  DEFAULT_MAX_CHANGES_PER_SCOPE,
+  importFeed,
+  type ImportOptions,
+  type ImportSummary,
+} from './catalog/import-feed.js';
+import { SnapshotRegistry } from './catalog/snapshots.js';
+import type { RandomBytes } from './fleet/secrets.js';
+import type { HubContext } from './hub-context.js';
+import { registerAdminRoutes } from './http/admin-routes.js';
+import { ensureAdminToken } from './http/admin-token.js';
+import { registerEnrollRoute } from './http/enroll-route.js';
+import { sendError } from './http/errors.js';
+import { registerHandoffPage } from './http/handoff-page.js';
+import { attachDeviceGateway, type DeviceGateway } from './socket/device-namespace.js';
+import type { HubStore } from './storage/hub-store.js';
+import { openSqliteHubStore } from './storage/sqlite/sqlite-hub-store.js';
+
+export const HUB_VERSION = '0.1.0';
+export const HUB_DATABASE_FILE = 'hub.db';
+
+export interface HubOptions {
+  dataDir: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Default 127.0.0.1: exposing the hub is a deliberate choice (`--host 0.0.0.0`). */
+  host?: string;
+  /** Base of hand-off URLs shown as QR codes, e.g. "https://hub.example.com"; default: the listen URL. */
+  publicUrl?: string;
+  logger?: Logger;
+  now?: () => Date;
+  random?: RandomBytes;
+  /** Default PAGE_BUDGET_BYTES; tests use small pages to see many of them. */
+  pageBudgetBytes?: number;
+  /** Default 50,000. */
+  maxChangesPerScope?: number;
+  /** How long a snapshot's page plan is kept after its last use; default 15 minutes. */
+  snapshotTtlMs?: number;
+  /** How long a reservation holds stock; default 48 hours. */
+  reservationHoldMs?: number;
+  /** How long a hand-off link works; default 30 minutes. */
+  handoffTtlMs?: number;
+  /** Called once when the admin token is first made; default: printed to stdout. */
+  onAdminTokenCreated?: (token: string, path: string) => void;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  publicUrl: string;
+  store: HubStore;
+  adminToken: string;
+  adminTokenPath: string;
+  /** Imports a feed, then pokes connected devices for every scope that grew. */
+  importFeed(text: string, options: ImportOptions): Promise<ImportSummary>;
+  /** Ids of devices connected now. */
+  online(): Set<string>;
+  close(): Promise<void>;
+}
+
+export async function startHub(options: HubOptions): Promise<Hub> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const logger = options.logger ?? pino({ name: 'vitrine-hub' });
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? randomBytes;
+  const admin = ensureAdminToken(options.dataDir, random);
+  if (admin.created) {
+    (
+      options.onAdminTokenCreated ??
+      ((token: string, path: string) => {
+        process.stdout.write(`admin token (shown once; also in ${path}):\n${token}\n`);
+      })
+    )(admin.token, admin.path);
+  }
+  const store = openSqliteHubStore(join(options.dataDir, HUB_DATABASE_FILE));
+
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1_000_000 });
+  const settings = {
+    publicUrl: '',
+    pageBudgetBytes: options.pageBudgetBytes ?? PAGE_BUDGET_BYTES,
+    maxChangesPerScope: options.maxChangesPerScope ?? DEFAULT_MAX_CHANGES_PER_SCOPE,
+    reservationHoldMs: options.reservationHoldMs ?? 48 * 3600_000,
+    handoffTtlMs: options.handoffTtlMs ?? 30 * 60_000,
+    version: HUB_VERSION,
+  };
+  const hub: HubContext = {
+    store,
+    logger,
+    now,
+    random,
+    settings,
+    snapshots: new SnapshotRegistry(store, {
+      now,
+      random,
+      ttlMs: options.snapshotTtlMs ?? 15 * 60_000,
+      budgetBytes: settings.pageBudgetBytes,
+    }),
+  };
+  const gateway: DeviceGateway = attachDeviceGateway(app.server, hub);
+
+  const importAndPoke = async (text: string, importOptions: ImportOptions): Promise<ImportSummary> => {
+    const summary = await importFeed(store, text, {
+      ...importOptions,
+      maxChangesPerScope: settings.maxChangesPerScope,
+    });
+    gateway.poke(summary.grown);
+    logger.info(
+      {
+        file: importOptions.fileName,
+        format: summary.format,
+        changed: summary.changed,
+        problems: summary.problems.length,
+      },
+      'feed imported',
+    );
+    return summary;
+  };
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) logger.error({ err: error, url: request.url }, 'request failed');
+    else logger.warn({ url: request.url, error: error.message }, 'request refused');
+    return sendError(
+      reply,
+      status,
+      status >= 500 ? 'internal' : 'invalid-message',
+      status >= 500 ? 'internal error' : error.message,
+    );
+  });
+  app.get('/health', async () => ({
+    ok: true,
+    version: HUB_VERSION,
+    online: gateway.online().size,
+    ...(await store.counts()),
+  }));
+  registerEnrollRoute(app, hub);
+  registerAdminRoutes(app, { hub, gateway, adminToken: admin.token, importFeed: importAndPoke });
+  registerHandoffPage(app, hub);
+
+  try {
+    await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    await gateway.close();
+    await store.close();
+    throw error;
+  }
+  const port = (app.server.address() as AddressInfo).port;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${String(port)}`;
+  settings.publicUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
+  logger.info({ url, dataDir: options.dataDir }, 'hub listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    publicUrl: settings.publicUrl,
+    store,
+    adminToken: admin.token,
+    adminTokenPath: admin.path,
+    importFeed: importAndPoke,
+    online: () => gateway.online(),
+    close: () =>
+      (closing ??= (async () => {
+        await gateway.close();
+        await app.close();
+        await store.close();
+        logger.info('hub closed');
+      })()),
+  };
+}

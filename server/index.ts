@@ -1,0 +1,5 @@
+// The hub: start it, and the types of what it keeps.
+export { startHub, HUB_VERSION, HUB_DATABASE_FILE, type Hub, type HubOptions } from './hub.js';
+export type { ImportOptions, ImportSummary } from './catalog/import-feed.js';
+export { ADMIN_TOKEN_FILE } from './http/admin-token.js';
+export type * from './storage/hub-store.js';

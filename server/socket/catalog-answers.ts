@@ -1,0 +1,63 @@
+/**
+ * Answers to a device's catalog requests. Every request is parsed first; a malformed one gets an
+ * `error` answer naming the field and changes nothing.
+ *
+ * A cursor ahead of the head (the hub was restored from a backup, or the device talked to another
+ * hub) is answered with a snapshot, reason `cursor-ahead`, rather than an error: the device can
+ * hold nothing the hub can vouch for, and a snapshot is the one answer that brings it back.
+ */
+import {
+  parseMessage,
+  pullRequestSchema,
+  snapshotPageRequestSchema,
+  type ProtocolError,
+  type PullResponse,
+  type SnapshotPageResponse,
+} from '../../shared/protocol/index.js';
+import type { HubContext } from '../hub-context.js';
+
+export function protocolError(
+  code: ProtocolError['code'],
+  message: string,
+): { kind: 'error'; error: ProtocolError } {
+  return { kind: 'error', error: { code, message: message.slice(0, 2000) } };
+}
+
+export async function answerPull(hub: HubContext, raw: unknown): Promise<PullResponse> {
+  const parsed = parseMessage(pullRequestSchema, raw, 'catalog:pull');
+  if (!parsed.ok) return protocolError('invalid-message', parsed.error);
+  const { scope, cursor } = parsed.value;
+  const state = await hub.store.getScope(scope);
+  if (state === null) return protocolError('unknown-scope', `catalog:pull: no scope ${scope} on this hub`);
+  if (cursor > state.head || cursor < state.floor) {
+    const snapshot = await hub.snapshots.open(scope, state.head);
+    return {
+      kind: 'snapshot',
+      scope,
+      snapshotId: snapshot.id,
+      cursor: snapshot.cursor,
+      pages: snapshot.pages,
+      records: snapshot.records,
+      reason: cursor > state.head ? 'cursor-ahead' : 'cursor-behind-log',
+    };
+  }
+  const page = await hub.store.readChanges(scope, cursor, hub.settings.pageBudgetBytes);
+  return { kind: 'changes', scope, ...page };
+}
+
+export async function answerSnapshotPage(hub: HubContext, raw: unknown): Promise<SnapshotPageResponse> {
+  const parsed = parseMessage(snapshotPageRequestSchema, raw, 'catalog:snapshot');
+  if (!parsed.ok) return protocolError('invalid-message', parsed.error);
+  const { scope, snapshotId, page } = parsed.value;
+  const result = await hub.snapshots.page(scope, snapshotId, page);
+  if (!result.ok) return protocolError(result.code, result.message);
+  return {
+    kind: 'page',
+    scope,
+    snapshotId,
+    page,
+    pages: result.entry.pages,
+    cursor: result.entry.cursor,
+    records: result.records,
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * The device namespace: authentication at connect, then the protocol's events. Every payload is
+ * parsed before it is acted on; a handler never throws out (a failure becomes an `internal`
+ * error answer and a log line), and events outside the protocol are logged and ignored.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import {
+  DEVICE_NAMESPACE,
+  handshakeAuthSchema,
+  heartbeatSchema,
+  commandResultSchema,
+  MAX_MESSAGE_BYTES,
+  parseMessage,
+  PROTOCOL_VERSION,
+  type DeviceToHubEvents,
+  type HubToDeviceEvents,
+  type ProtocolError,
+} from '../../shared/protocol/index.js';
+import type { HubContext } from '../hub-context.js';
+import { secretsEqual, sha256Hex } from '../fleet/secrets.js';
+import type { ScopeState } from '../storage/hub-store.js';
+import { answerPull, answerSnapshotPage, protocolError } from './catalog-answers.js';
+import { answerPush } from './outbox-answers.js';
+
+interface DeviceSocketData {
+  deviceId: string;
+  storeCode: string;
+}
+
+type DeviceServer = Server<DeviceToHubEvents, HubToDeviceEvents, Record<string, never>, DeviceSocketData>;
+type DeviceNamespace = Namespace<
+  DeviceToHubEvents,
+  HubToDeviceEvents,
+  Record<string, never>,
+  DeviceSocketData
+>;
+type DeviceSocket = Socket<DeviceToHubEvents, HubToDeviceEvents, Record<string, never>, DeviceSocketData>;
+
+const KNOWN_EVENTS = new Set([
+  'catalog:pull',
+  'catalog:snapshot',
+  'events:push',
+  'device:heartbeat',
+  'command:result',
+]);
+
+export interface DeviceGateway {
+  io: DeviceServer;
+  namespace: DeviceNamespace;
+  /** Ids of devices with at least one live connection. */
+  online(): Set<string>;
+  /** Tells every connected device that these scopes grew. */
+  poke(scopes: readonly ScopeState[]): void;
+  /** Drops a device's connections (after revocation). */
+  disconnect(deviceId: string): void;
+  close(): Promise<void>;
+}
+
+class ConnectRefusal extends Error {
+  readonly data: ProtocolError;
+  constructor(code: ProtocolError['code'], message: string) {
+    super(message);
+    this.data = { code, message };
+  }
+}
+
+export function attachDeviceGateway(server: HttpServer, hub: HubContext): DeviceGateway {
+  const io: DeviceServer = new Server(server, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    serveClient: false,
+  });
+  const namespace: DeviceNamespace = io.of(DEVICE_NAMESPACE);
+
+  namespace.use((socket, next) => {
+    authenticate(hub, socket.handshake.auth).then(
+      (result) => {
+        if (result instanceof ConnectRefusal) {
+          hub.logger.warn(
+            { deviceId: deviceIdOf(socket.handshake.auth), code: result.data.code, error: result.message },
+            'device connection refused',
+          );
+          next(result);
+          return;
+        }
+        socket.data.deviceId = result.deviceId;
+        socket.data.storeCode = result.storeCode;
+        next();
+      },
+      (error: unknown) => {
+        hub.logger.error({ err: error }, 'device authentication failed');
+        next(new ConnectRefusal('internal', 'the hub could not check this device'));
+      },
+    );
+  });
+
+  namespace.on('connection', (socket) => {
+    onConnection(hub, socket);
+  });
+
+  return {
+    io,
+    namespace,
+    online: () => new Set([...namespace.sockets.values()].map((socket) => socket.data.deviceId)),
+    poke(scopes) {
+      for (const { scope, head } of scopes) namespace.emit('catalog:poke', { scope, head });
+    },
+    disconnect(deviceId) {
+      namespace.in(`device:${deviceId}`).disconnectSockets(true);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        namespace.disconnectSockets(true);
+        // Closes every engine.io client; the HTTP server itself is closed by its owner (fastify).
+        io.engine.close();
+        resolve();
+      }),
+  };
+}
+
+function deviceIdOf(auth: unknown): string | undefined {
+  if (typeof auth !== 'object' || auth === null) return undefined;
+  const id = (auth as Record<string, unknown>).deviceId;
+  return typeof id === 'string' ? id.slice(0, 200) : undefined;
+}
+
+async function authenticate(
+  hub: HubContext,
+  auth: unknown,
+): Promise<{ deviceId: string; storeCode: string } | ConnectRefusal> {
+  // The version is checked before the rest: a device of another protocol version may send an
+  // auth payload of another shape, and deserves to hear "update" rather than "malformed".
+  const protocol =
+    typeof auth === 'object' && auth !== null ? (auth as Record<string, unknown>).protocol : undefined;
+  if (protocol !== PROTOCOL_VERSION) {
+    return new ConnectRefusal(
+      'protocol-version',
+      `this hub speaks protocol ${String(PROTOCOL_VERSION)}, the device sent ${protocol === undefined ? 'none' : JSON.stringify(protocol)}`,
+    );
+  }
+  const parsed = parseMessage(handshakeAuthSchema, auth, 'handshake');
+  if (!parsed.ok) return new ConnectRefusal('unauthorized', parsed.error);
+  const device = await hub.store.getDevice(parsed.value.deviceId);
+  // One answer for unknown, revoked and wrong token: the hub does not confirm which ids exist.
+  const refusal = new ConnectRefusal('unauthorized', 'unknown device, revoked device or wrong token');
+  if (device === null) return refusal;
+  if (device.revokedAt !== null || device.tokenHash === null) return refusal;
+  if (!secretsEqual(sha256Hex(parsed.value.token), device.tokenHash)) return refusal;
+  return { deviceId: device.id, storeCode: device.storeCode };
+}
+
+function onConnection(hub: HubContext, socket: DeviceSocket): void {
+  const { deviceId, storeCode } = socket.data;
+  const log = hub.logger.child({ deviceId });
+  void socket.join(`device:${deviceId}`);
+  log.info('device connected');
+
+  void (async () => {
+    await hub.store.touchDevice(deviceId, hub.now().toISOString());
+    const scopes = await hub.store.listScopes();
+    socket.emit('hello', {
+      protocol: PROTOCOL_VERSION,
+      deviceId,
+      storeCode,
+      scopes: scopes.map(({ scope, head }) => ({ scope, head })),
+      serverTime: hub.now().toISOString(),
+    });
+  })().catch((error: unknown) => {
+    log.error({ err: error }, 'could not greet device');
+  });
+
+  /** Runs an answer for an acked event: a missing ack is logged, a failure answered `internal`. */
+  const answer = <R extends { kind: string }>(event: string, ack: unknown, work: () => Promise<R>): void => {
+    if (typeof ack !== 'function') {
+      log.warn({ event }, 'request without an acknowledgement callback ignored');
+      return;
+    }
+    const reply = ack as (response: R | ReturnType<typeof protocolError>) => void;
+    work().then(
+      (response) => {
+        if (response.kind === 'error') log.warn({ event, response }, 'device request refused');
+        reply(response);
+      },
+      (error: unknown) => {
+        log.error({ event, err: error }, 'device request failed');
+        reply(protocolError('internal', `${event}: the hub failed to answer; try again`));
+      },
+    );
+  };
+
+  // The typed maps say what an honest device sends; the handlers treat every payload as unknown.
+  socket.on('catalog:pull', (request: unknown, ack: unknown) => {
+    answer('catalog:pull', ack, () => answerPull(hub, request));
+  });
+  socket.on('catalog:snapshot', (request: unknown, ack: unknown) => {
+    answer('catalog:snapshot', ack, () => answerSnapshotPage(hub, request));
+  });
+  socket.on('events:push', (request: unknown, ack: unknown) => {
+    answer('events:push', ack, () => answerPush(hub, { id: deviceId, storeCode }, request));
+  });
+  socket.on('device:heartbeat', (message: unknown) => {
+    const parsed = parseMessage(heartbeatSchema, message, 'device:heartbeat');
+    if (!parsed.ok) {
+      log.warn({ event: 'device:heartbeat', error: parsed.error }, 'device message refused');
+      return;
+    }
+    hub.store.recordHeartbeat(deviceId, parsed.value, hub.now().toISOString()).catch((error: unknown) => {
+      log.error({ err: error }, 'could not record heartbeat');
+    });
+  });
+  socket.on('command:result', (message: unknown) => {
+    const parsed = parseMessage(commandResultSchema, message, 'command:result');
+    if (!parsed.ok) log.warn({ event: 'command:result', error: parsed.error }, 'device message refused');
+    else log.info({ commandId: parsed.value.id, ok: parsed.value.ok }, 'command result');
+  });
+  socket.onAny((event: unknown) => {
+    if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) {
+      log.warn({ event: String(event).slice(0, 100) }, 'unknown event ignored');
+    }
+  });
+  socket.on('disconnect', (reason) => {
+    log.info({ reason }, 'device disconnected');
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Answers to `events:push`. Items are parsed one by one: a malformed item is rejected on its own
+ * (with the parse error) so one bad item cannot block a device's whole outbox behind it. Only a
+ * batch whose items cannot even be told apart (no usable id) is refused as a whole.
+ */
+import { z } from 'zod';
+import { outboxItemSchema, parseMessage, type PushResponse } from '../../shared/protocol/index.js';
+import type { HubContext } from '../hub-context.js';
+import { newHandoffToken, newPickupCode } from '../fleet/secrets.js';
+import type { DeviceRow } from '../storage/hub-store.js';
+import { protocolError } from './catalog-answers.js';
+
+/** The batch's envelope: the protocol's pushRequestSchema, with items checked one at a time. */
+const envelopeSchema = z.strictObject({
+  items: z
+    .array(z.looseObject({ id: z.string().min(1).max(200) }))
+    .min(1)
+    .max(500),
+});
+
+export async function answerPush(
+  hub: HubContext,
+  device: Pick<DeviceRow, 'id' | 'storeCode'>,
+  raw: unknown,
+): Promise<PushResponse> {
+  const envelope = parseMessage(envelopeSchema, raw, 'events:push');
+  if (!envelope.ok) return protocolError('invalid-message', envelope.error);
+  const results: Extract<PushResponse, { kind: 'results' }>['results'] = [];
+  for (const [index, candidate] of envelope.value.items.entries()) {
+    const item = parseMessage(outboxItemSchema, candidate, `events:push: items[${String(index)}]`);
+    if (!item.ok) {
+      hub.logger.warn(
+        { deviceId: device.id, itemId: candidate.id, error: item.error },
+        'outbox item refused',
+      );
+      results.push({ id: candidate.id, status: 'rejected', error: item.error.slice(0, 2000) });
+      continue;
+    }
+    const now = hub.now();
+    const received = await hub.store.receiveItem(device.id, item.value, {
+      now: now.toISOString(),
+      deviceStoreCode: device.storeCode,
+      reservationExpiresAt: new Date(now.getTime() + hub.settings.reservationHoldMs).toISOString(),
+      handoffExpiresAt: new Date(now.getTime() + hub.settings.handoffTtlMs).toISOString(),
+      newPickupCode: () => newPickupCode(hub.random),
+      newHandoffToken: () => newHandoffToken(hub.random),
+      handoffUrl: (token) => `${hub.settings.publicUrl}/p/${token}`,
+    });
+    if (received.status === 'rejected') {
+      hub.logger.info(
+        { deviceId: device.id, itemId: item.value.id, error: received.error },
+        'outbox item rejected',
+      );
+    }
+    results.push({ id: item.value.id, ...received });
+  }
+  return { kind: 'results', results };
+}

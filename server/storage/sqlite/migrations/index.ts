@@ -1,0 +1,41 @@
+import type { Database } from 'better-sqlite3';
+import { sql as m0010 } from './0010-hub.js';
+
+/**
+ * Append-only, statically imported migrations (STYLE.md §5). A migration's number is the
+ * `PRAGMA user_version` it leaves behind; never edit one that has shipped, add the next.
+ */
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 10, name: '0010-hub', sql: m0010 },
+];
+
+export const latestVersion = migrations.at(-1)?.version ?? 0;
+
+/** The database was written by a newer hub; opening it could corrupt what that version wrote. */
+export class HubDatabaseFromFutureError extends Error {
+  override readonly name = 'HubDatabaseFromFutureError';
+  constructor(
+    readonly path: string,
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `${path}: hub database is at schema version ${String(found)}, newer than this hub supports (${String(supported)}); update Vitrine`,
+    );
+  }
+}
+
+/** Brings the database to the latest version; each migration and its version bump commit together. */
+export function migrate(db: Database, path: string): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > latestVersion) throw new HubDatabaseFromFutureError(path, from, latestVersion);
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    // One transaction per migration: a crash mid-way leaves the previous version intact.
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${String(migration.version)}`);
+    })();
+  }
+  return { from, to: latestVersion };
+}

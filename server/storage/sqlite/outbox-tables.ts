@@ -1,0 +1,188 @@
+/** The outbox half of the SQLite hub store: items stored once, reservations, hand-off tokens. */
+import type { OutboxItem } from '../../../shared/protocol/index.js';
+import type { ProductRecord } from '../../../shared/catalog/types.js';
+import type { HandoffRow, ReceiveContext, ReceiveResult } from '../hub-store.js';
+import type { Db } from './database.js';
+
+type Effect = { ok: true; result?: Record<string, string> } | { ok: false; error: string };
+
+export class OutboxTables {
+  constructor(private readonly db: Db) {}
+
+  receiveItem(deviceId: string, item: OutboxItem, context: ReceiveContext): ReceiveResult {
+    // Invariant: an item is recorded as received if and only if its effect (a stock hold, a
+    // hand-off token) exists, and its result is stored beside it — so a retry after a lost ack
+    // gets the same pickup code instead of a second hold. IMMEDIATE takes the write lock first,
+    // so the stock check and the hold cannot interleave with another device's reservation.
+    return this.db
+      .transaction((): ReceiveResult => {
+        const existing = this.db
+          .prepare<[string, string], { result_json: string | null }>(
+            'SELECT result_json FROM outbox_items WHERE device_id = ? AND item_id = ?',
+          )
+          .get(deviceId, item.id);
+        if (existing !== undefined) {
+          return existing.result_json === null
+            ? { status: 'duplicate' }
+            : { status: 'duplicate', result: JSON.parse(existing.result_json) as Record<string, string> };
+        }
+        const effect = this.effectOf(deviceId, item, context);
+        if (!effect.ok) return { status: 'rejected', error: effect.error };
+        this.db
+          .prepare(
+            'INSERT INTO outbox_items (device_id, item_id, kind, body, result_json, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            deviceId,
+            item.id,
+            item.kind,
+            JSON.stringify(item),
+            effect.result === undefined ? null : JSON.stringify(effect.result),
+            context.now,
+          );
+        return effect.result === undefined
+          ? { status: 'stored' }
+          : { status: 'stored', result: effect.result };
+      })
+      .immediate();
+  }
+
+  private effectOf(deviceId: string, item: OutboxItem, context: ReceiveContext): Effect {
+    switch (item.kind) {
+      case 'event':
+        return { ok: true };
+      case 'reservation':
+        return this.reserve(deviceId, item, context);
+      case 'handoff':
+        return this.handoff(deviceId, item, context);
+    }
+  }
+
+  private reserve(
+    deviceId: string,
+    item: Extract<OutboxItem, { kind: 'reservation' }>,
+    context: ReceiveContext,
+  ): Effect {
+    const stock = this.db
+      .prepare<[string, string], { quantity: number }>(
+        'SELECT quantity FROM stock WHERE store_code = ? AND sku = ?',
+      )
+      .get(item.storeCode, item.sku);
+    if (stock === undefined)
+      return { ok: false, error: `no stock of ${item.sku} in store ${item.storeCode}` };
+    const available = stock.quantity - this.held(item.storeCode, item.sku, context.now);
+    if (available < item.quantity) {
+      return {
+        ok: false,
+        error: `only ${String(Math.max(0, available))} of ${item.sku} available in store ${item.storeCode}`,
+      };
+    }
+    const taken = this.db.prepare<[string, string], { one: number }>(
+      'SELECT 1 AS one FROM reservations WHERE pickup_code = ? AND expires_at > ?',
+    );
+    let pickupCode = context.newPickupCode();
+    // 31^6 ≈ 887 million codes: a clash among live reservations is rare; a few tries settle it.
+    for (let attempt = 0; taken.get(pickupCode, context.now) !== undefined; attempt++) {
+      if (attempt >= 20) throw new Error('could not find a free pickup code');
+      pickupCode = context.newPickupCode();
+    }
+    this.db
+      .prepare(
+        `INSERT INTO reservations (device_id, item_id, sku, store_code, quantity, name, contact_json,
+           pickup_code, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        deviceId,
+        item.id,
+        item.sku,
+        item.storeCode,
+        item.quantity,
+        item.name,
+        JSON.stringify(item.contact),
+        pickupCode,
+        context.now,
+        context.reservationExpiresAt,
+      );
+    return { ok: true, result: { pickupCode, expiresAt: context.reservationExpiresAt } };
+  }
+
+  /** Units of a SKU held by live reservations; instants are ISO UTC strings, so text order is time order. */
+  held(storeCode: string, sku: string, now: string): number {
+    const row = this.db
+      .prepare<[string, string, string], { held: number | null }>(
+        'SELECT sum(quantity) AS held FROM reservations WHERE store_code = ? AND sku = ? AND expires_at > ?',
+      )
+      .get(storeCode, sku, now);
+    return row?.held ?? 0;
+  }
+
+  private handoff(
+    deviceId: string,
+    item: Extract<OutboxItem, { kind: 'handoff' }>,
+    context: ReceiveContext,
+  ): Effect {
+    const row = this.db
+      .prepare<[string], { body: string }>('SELECT body FROM products WHERE id = ?')
+      .get(item.productId);
+    if (row === undefined) return { ok: false, error: `unknown product ${item.productId}` };
+    if (item.sku !== undefined) {
+      const product = JSON.parse(row.body) as ProductRecord;
+      if (!product.variants.some((variant) => variant.sku === item.sku)) {
+        return { ok: false, error: `product ${item.productId} has no variant ${item.sku}` };
+      }
+    }
+    const token = context.newHandoffToken();
+    this.db
+      .prepare(
+        `INSERT INTO handoffs (token, device_id, product_id, sku, store_code, created_at, expires_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        token,
+        deviceId,
+        item.productId,
+        item.sku ?? null,
+        context.deviceStoreCode,
+        context.now,
+        context.handoffExpiresAt,
+      );
+    return {
+      ok: true,
+      result: { token, url: context.handoffUrl(token), expiresAt: context.handoffExpiresAt },
+    };
+  }
+
+  getHandoff(token: string): HandoffRow | null {
+    const row = this.db
+      .prepare<
+        [string],
+        {
+          token: string;
+          device_id: string;
+          product_id: string;
+          sku: string | null;
+          store_code: string;
+          created_at: string;
+          expires_at: string;
+        }
+      >('SELECT * FROM handoffs WHERE token = ?')
+      .get(token);
+    if (row === undefined) return null;
+    return {
+      token: row.token,
+      deviceId: row.device_id,
+      productId: row.product_id,
+      sku: row.sku,
+      storeCode: row.store_code,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+    };
+  }
+
+  countReceived(deviceId: string): number {
+    const row = this.db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox_items WHERE device_id = ?')
+      .get(deviceId);
+    return row?.n ?? 0;
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The whole sync path with real parts: a hub on loopback with its SQLite store, a device runtime
+ * with its catalog file, its sync client and its outbox. Waits poll for a state (generously
+ * bounded), never for a time.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCatalog, type Catalog } from '../../../main/runtime/catalog/index.js';
+import {
+  createSyncClient,
+  openOutbox,
+  type Outbox,
+  type SyncClient,
+} from '../../../main/runtime/sync/index.js';
+import { useTempDir } from '../../support/temp.js';
+import { catalogText, useHubs, type TestHub } from '../hub/hub-fixture.js';
+
+const tempDir = useTempDir();
+const hubs = useHubs();
+const silent = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+async function until(what: string, condition: () => boolean, seconds = 30): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+interface Device {
+  catalog: Catalog;
+  client: SyncClient;
+  outbox: Outbox;
+  stop(): void;
+}
+
+async function provision(test: TestHub, storeCode = 'BER-MITTE'): Promise<string> {
+  const created = await test.admin('POST', 'devices', { storeCode, name: 'Entrance kiosk' });
+  expect(created.status).toBe(201);
+  return (created.json as { enrollmentCode: string }).enrollmentCode;
+}
+
+function startDevice(test: TestHub, dataDir: string, enrollmentCode: string): Device {
+  const catalog = openCatalog(join(dataDir, 'catalog.db'));
+  const outbox = openOutbox(join(dataDir, 'outbox.db'), {
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    random: Math.random,
+  });
+  const client = createSyncClient({
+    hubUrl: test.hub.url,
+    dataDir,
+    catalog: catalog.sync,
+    enrollmentCode,
+    appVersion: '0.1.0-test',
+    log: silent,
+    now: () => new Date(),
+    random: Math.random,
+    outbox,
+    firstConnectJitterMs: 0,
+    heartbeatSeconds: 3600,
+  });
+  client.start();
+  return {
+    catalog,
+    client,
+    outbox,
+    stop() {
+      client.stop();
+      outbox.close();
+      catalog.close();
+    },
+  };
+}
+
+describe('hub to device sync (real hub, real runtime, real SQLite)', () => {
+  it('first sync, then a delta, then a live price change reach the device', async () => {
+    const test = await hubs.start(tempDir());
+    await test.hub.importFeed(catalogText(150), { fileName: 'catalog.jsonl' });
+    const device = startDevice(test, tempDir(), await provision(test));
+    try {
+      await until('the first sync', () => device.catalog.reader.counts().products === 150);
+      await until('online', () => device.client.status().phase === 'online');
+      expect(device.catalog.reader.counts().stores).toBe(8);
+
+      // A delta: one new product in a Merchant Center feed.
+      await test.hub.importFeed(
+        'id\ttitle\tprice\tgtin\tbrand\nNEW-1\tHarbor Linen Shirt\t49.95 EUR\t4006381333931\tVela\n',
+        { fileName: 'new.tsv' },
+      );
+      await until('the delta', () => device.catalog.reader.lookup('4006381333931').result !== null);
+
+      // A price change for one store, pushed live by a poke.
+      const sku = device.catalog.reader.search({ text: '', limit: 1 }).hits[0]?.id;
+      const product = device.catalog.reader.product(sku ?? '', 'BER-MITTE');
+      const variant = product?.variants[0];
+      expect(variant).toBeDefined();
+      await test.hub.importFeed(
+        `store_code\tid\tquantity\tprice\nBER-MITTE\t${variant!.sku}\t7\t12.34 EUR\n`,
+        {
+          fileName: 'local.tsv',
+        },
+      );
+      await until('the live price change', () => {
+        const now = device.catalog.reader.product(product!.id, 'BER-MITTE')?.variants[0];
+        return now?.price?.current === 1234 && now.stockHere === 7;
+      });
+    } finally {
+      device.stop();
+    }
+  });
+
+  it('a device whose cursor is older than the compacted log takes a snapshot and ends complete', async () => {
+    const test = await hubs.start(tempDir(), { maxChangesPerScope: 20, pageBudgetBytes: 16 * 1024 });
+    await test.hub.importFeed(catalogText(40), { fileName: 'a.jsonl' });
+    const dataDir = tempDir();
+    const code = await provision(test);
+    let device = startDevice(test, dataDir, code);
+    await until('the first sync', () => device.catalog.reader.counts().products === 40);
+    device.stop();
+
+    // While the device is away, the catalog grows far past what the log keeps.
+    await test.hub.importFeed(catalogText(200, 7), { fileName: 'b.jsonl' });
+    device = startDevice(test, dataDir, code);
+    try {
+      await until(
+        'the snapshot',
+        () => device.catalog.reader.counts().products === 200 && device.client.status().phase === 'online',
+      );
+      const hubCounts = await test.hub.store.counts();
+      expect(device.catalog.reader.counts().products).toBe(hubCounts.products);
+      // Same seed products replaced the first catalog's: every product answers with the new data.
+      const hit = device.catalog.reader.search({ text: '', limit: 200 }).hits;
+      expect(hit).toHaveLength(200);
+    } finally {
+      device.stop();
+    }
+  });
+
+  it('events and a reservation recorded while the hub is down arrive once it is back', async () => {
+    const hubDir = tempDir();
+    let test = await hubs.start(hubDir);
+    await test.hub.importFeed(catalogText(30), { fileName: 'a.jsonl' });
+    const dataDir = tempDir();
+    const device = startDevice(test, dataDir, await provision(test));
+    try {
+      await until('the first sync', () => device.client.status().phase === 'online');
+      const port = test.hub.port;
+      const deviceId = device.client.status().deviceId ?? '';
+      await test.hub.close();
+      await until('offline', () => device.client.status().phase !== 'online');
+
+      const inStock = device.catalog.reader.search({
+        text: '',
+        storeCode: 'BER-MITTE',
+        filters: { inStockHere: true },
+      });
+      const product = device.catalog.reader.product(inStock.hits[0]?.id ?? '', 'BER-MITTE');
+      const sku = product?.variants.find((v) => (v.stockHere ?? 0) > 0)?.sku ?? '';
+      const ids = [
+        device.outbox.enqueue({
+          kind: 'event',
+          at: new Date().toISOString(),
+          name: 'product.view',
+          props: { id: 'P000001' },
+        }),
+        device.outbox.enqueue({
+          kind: 'event',
+          at: new Date().toISOString(),
+          name: 'search',
+          props: { q: 'boot', hits: 3 },
+        }),
+        device.outbox.enqueue({
+          kind: 'reservation',
+          at: new Date().toISOString(),
+          sku,
+          storeCode: 'BER-MITTE',
+          quantity: 1,
+          name: 'Ana',
+          contact: { email: 'ana@example.com' },
+          consent: true,
+        }),
+      ];
+      expect(device.outbox.pending()).toBe(3);
+
+      test = await hubs.start(hubDir, { port });
+      await until('delivery', () => device.outbox.pending() === 0);
+      expect(device.outbox.deadLetters()).toEqual([]);
+      expect(await test.hub.store.countReceived(deviceId)).toBe(3);
+      expect(device.outbox.result(ids[2]!)?.result?.pickupCode).toMatch(/^[A-Z0-9]{6}$/);
+    } finally {
+      device.stop();
+    }
+  });
+});
