@@ -141,7 +141,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return;
     }
     const gen = generation;
-    const run = syncUntilDone(scope, gen).finally(() => {
+    // Store prices and stock name the catalog's SKUs. Applied before the catalog changes that
+    // create those SKUs, they would be skipped and the store's cursor would move past them for
+    // good, so a store scope waits for a catalog sync in flight (a snapshot swap included).
+    const catalogRun = scope === 'catalog' ? undefined : running.get('catalog');
+    const sync = (): Promise<void> => syncUntilDone(scope, gen);
+    const run = (catalogRun === undefined ? sync() : catalogRun.then(sync)).finally(() => {
       if (gen !== generation) return;
       running.delete(scope);
       changed();
