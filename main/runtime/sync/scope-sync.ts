@@ -152,6 +152,18 @@ async function takeSnapshot(scope: string, plan: SnapshotPlan, deps: ScopeSyncDe
       { scope, cursor: plan.cursor, products: summary.products, problems: summary.problems.length },
       'snapshot applied',
     );
+    // Skipped rows are data the device will not show (stock for a SKU it does not know): say so
+    // as loudly as the change-log path does, with a sample rather than thousands of lines.
+    if (summary.problems.length > 0) {
+      log.warn(
+        {
+          scope,
+          skipped: summary.problems.length,
+          sample: summary.problems.slice(0, 3).map((p) => p.message),
+        },
+        'snapshot rows skipped',
+      );
+    }
   } finally {
     deps.progress(scope, undefined);
   }
