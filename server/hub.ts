@@ -102,7 +102,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     settings,
     snapshots: new SnapshotRegistry(store, {
       now,
-      random,
       ttlMs: options.snapshotTtlMs ?? 15 * 60_000,
       budgetBytes: settings.pageBudgetBytes,
     }),

@@ -4,11 +4,14 @@
  * read when the page is asked for, which is safe because every change is an idempotent upsert and
  * the device pulls the changes after the snapshot's cursor once it has every page.
  *
- * Plans live in memory with an expiry, refreshed on each page. One hub node is the target today;
- * several nodes would keep plans in the shared store instead.
+ * Plans live in memory with an expiry, refreshed on each page. A plan's id is derived from what
+ * determines it (scope, head, page budget, page boundaries), so after a hub restart the same
+ * plan is made again for an id a device still holds, and the device resumes its snapshot where
+ * it stopped instead of starting over. Several hub nodes can answer the same ids for the same
+ * reason.
  */
+import { createHash } from 'node:crypto';
 import type { HubStore, SnapshotPlan } from '../storage/hub-store.js';
-import type { RandomBytes } from '../fleet/secrets.js';
 import type { ChangeBody } from '../../shared/protocol/index.js';
 
 export interface SnapshotEntry extends SnapshotPlan {
@@ -23,7 +26,6 @@ export type SnapshotPageResult =
 
 export interface SnapshotRegistryOptions {
   now: () => Date;
-  random: RandomBytes;
   ttlMs: number;
   budgetBytes: number;
 }
@@ -58,7 +60,7 @@ export class SnapshotRegistry {
 
   async page(scope: string, snapshotId: string, page: number): Promise<SnapshotPageResult> {
     this.prune();
-    const entry = this.entries.get(snapshotId);
+    const entry = this.entries.get(snapshotId) ?? (await this.replan(scope, snapshotId));
     if (entry?.scope !== scope) {
       return {
         ok: false,
@@ -80,11 +82,27 @@ export class SnapshotRegistry {
     return { ok: true, entry, records };
   }
 
+  /**
+   * A plan this hub does not hold (it restarted, or another node made it): made again when the
+   * scope still stands at the plan's head, and accepted only if it comes out the same.
+   */
+  private async replan(scope: string, snapshotId: string): Promise<SnapshotEntry | undefined> {
+    const head = /^snap-(\d+)-/.exec(snapshotId)?.[1];
+    const state = await this.store.getScope(scope);
+    if (head === undefined || state?.head !== Number(head)) return undefined;
+    const entry = await this.open(scope, state.head);
+    return entry.id === snapshotId ? entry : undefined;
+  }
+
   private async plan(scope: string): Promise<SnapshotEntry> {
     const plan = await this.store.planSnapshot(scope, this.options.budgetBytes);
+    const digest = createHash('sha256')
+      .update(JSON.stringify([scope, plan.cursor, this.options.budgetBytes, plan.lastKeys]))
+      .digest('base64url')
+      .slice(0, 22);
     const entry: SnapshotEntry = {
       ...plan,
-      id: `snap-${this.options.random(12).toString('base64url')}`,
+      id: `snap-${String(plan.cursor)}-${digest}`,
       pages: Math.max(1, plan.lastKeys.length),
       expiresAt: this.options.now().getTime() + this.options.ttlMs,
     };

@@ -166,6 +166,41 @@ describe('hub catalog sync (real hub, real SQLite, socket.io device)', () => {
     expect(gone).toMatchObject({ kind: 'error', error: { code: 'snapshot-expired' } });
   });
 
+  it('serves a snapshot a device was taking before the hub restarted, while the catalog is unchanged', async () => {
+    const dataDir = tempDir();
+    const first = await hubs.start(dataDir, { maxChangesPerScope: 20, pageBudgetBytes: 16 * 1024 });
+    await first.hub.importFeed(catalogText(120), { fileName: 'demo.jsonl' });
+    const device = await enrolledDevice(first);
+    const before = await connectDevice(hubs, first, device);
+    const answer = await request<PullResponse>(before.socket, 'catalog:pull', {
+      scope: 'catalog',
+      cursor: 0,
+    });
+    if (answer.kind !== 'snapshot') throw new Error('expected a snapshot');
+    const page1 = { scope: 'catalog', snapshotId: answer.snapshotId, page: 1 };
+    const original = await request<SnapshotPageResponse>(before.socket, 'catalog:snapshot', page1);
+    before.socket.disconnect();
+    const port = first.hub.port;
+    await first.hub.close();
+
+    // The same data dir and settings: the plan is made again under the same id.
+    const second = await hubs.start(dataDir, { port, maxChangesPerScope: 20, pageBudgetBytes: 16 * 1024 });
+    const after = await connectDevice(hubs, second, device);
+    expect(await request<SnapshotPageResponse>(after.socket, 'catalog:snapshot', page1)).toEqual(original);
+
+    // A hub that restarts after the catalog moved on cannot make that plan again: the old id is
+    // refused and the device starts a new snapshot.
+    await second.hub.importFeed(catalogText(130), { fileName: 'more.jsonl' });
+    after.socket.disconnect();
+    await second.hub.close();
+    const third = await hubs.start(dataDir, { port, maxChangesPerScope: 20, pageBudgetBytes: 16 * 1024 });
+    const later = await connectDevice(hubs, third, device);
+    expect(await request<SnapshotPageResponse>(later.socket, 'catalog:snapshot', page1)).toMatchObject({
+      kind: 'error',
+      error: { code: 'snapshot-expired' },
+    });
+  });
+
   it('answers a cursor from the future with a snapshot (reason cursor-ahead), never with changes', async () => {
     const test = await hubs.start(tempDir());
     const { socket } = await connectDevice(hubs, test, await enrolledDevice(await seeded(test, 5)));
