@@ -3,9 +3,11 @@
  * in the same run. Tests never assert on time; these are where speed is shown.
  */
 import { runCatalogBench } from './catalog.js';
+import { runSyncBench } from './sync.js';
 
 const benches: Record<string, (args: string[]) => Promise<void> | void> = {
   catalog: runCatalogBench,
+  sync: runSyncBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
