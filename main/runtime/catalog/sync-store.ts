@@ -165,6 +165,9 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
           );
         }
         writer.clearScope(scope);
+        const catalogScope = scope === 'catalog';
+        if (catalogScope) writer.clearProductDetails();
+        const bulk = { detailsCleared: catalogScope, deferSpellIndex: true };
         const summary = emptySummary();
         const keep = new Set<string>();
         // Page by page, so only one page's records are in memory at a time.
@@ -172,9 +175,12 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
           // Written by stageSnapshotPage from records already parsed with the protocol's schemas.
           const records = JSON.parse(s.page.get(scope, page) as string) as ChangeBody[];
           for (const record of records) if (record.op === 'product.upsert') keep.add(record.product.id);
-          writer.applyChanges(records, summary);
+          writer.applyChanges(records, summary, bulk);
         }
-        if (scope === 'catalog') writer.sweepProducts(keep);
+        if (catalogScope) {
+          writer.sweepProducts(keep, true);
+          writer.refreshSpellIndex();
+        }
         s.setCursor.run(scope, progress.cursor);
         drop(scope);
         return { cursor: progress.cursor, summary };

@@ -67,13 +67,16 @@ describe('snapshots', () => {
   it('stages pages and swaps the whole snapshot in, sweeping what it no longer has', () => {
     const { catalog } = open();
     catalog.sync.applyChanges('catalog', 0, 2, [
-      productChange('OLD', 'Old Coat'),
-      productChange('A', 'Old A'),
+      productChange('OLD', 'Old Coat', '04006381333931'),
+      productChange('A', 'Old A', '05901234123457'),
     ]);
     catalog.sync.applyChanges('store:BER', 0, 1, [
       { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'A-S', quantity: 7 } },
     ]);
-    catalog.sync.stageSnapshotPage('catalog', 'snap-1', 40, 0, 2, page(['A', 'B']));
+    catalog.sync.stageSnapshotPage('catalog', 'snap-1', 40, 0, 2, [
+      productChange('A', 'New A', '05901234123457'),
+      productChange('B', 'New B', '04006381333931'),
+    ]);
     catalog.sync.stageSnapshotPage('catalog', 'snap-1', 40, 1, 2, page(['C']));
     const { cursor } = catalog.sync.finishSnapshot('catalog');
     expect(cursor).toBe(40);
@@ -81,6 +84,12 @@ describe('snapshots', () => {
     expect(catalog.sync.snapshotInProgress('catalog')).toBeUndefined();
     expect(catalog.reader.product('OLD')).toBeUndefined();
     expect(['A', 'B', 'C'].map((id) => title(catalog, id))).toEqual(['New A', 'New B', 'New C']);
+    // Barcodes and search words are the snapshot's: a code that moved to another product
+    // follows it, and the old titles are gone from search.
+    expect(catalog.reader.lookup('4006381333931').result?.product.id).toBe('B');
+    expect(catalog.reader.lookup('5901234123457').result?.product.id).toBe('A');
+    expect(catalog.reader.search({ text: 'old' }).hits).toEqual([]);
+    expect(catalog.reader.search({ text: 'new' }).hits.map((h) => h.id)).toEqual(['A', 'B', 'C']);
     // The store scope's stock of a variant that stayed is not the catalog snapshot's to drop.
     expect(catalog.reader.lookup('A-S', 'BER').result?.product.variants[0]?.stockHere).toBe(7);
     catalog.close();
