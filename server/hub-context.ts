@@ -15,6 +15,8 @@ export interface HubSettings {
 
 export interface HubContext {
   store: HubStore;
+  /** The hub's data directory: database, admin token, screenshots. */
+  dataDir: string;
   logger: Logger;
   now: () => Date;
   random: RandomBytes;

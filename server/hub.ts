@@ -96,6 +96,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   };
   const hub: HubContext = {
     store,
+    dataDir: options.dataDir,
     logger,
     now,
     random,

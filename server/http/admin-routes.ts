@@ -15,6 +15,7 @@ import {
   sha256Hex,
 } from '../fleet/secrets.js';
 import type { DeviceGateway } from '../socket/device-namespace.js';
+import { checkCommandRequest, commandState, newCommandId } from '../fleet/commands.js';
 import { sendError } from './errors.js';
 
 /** Feeds of a large chain (100k products, every store's stock) run to hundreds of MB. */
@@ -66,13 +67,17 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
 
       admin.get('/devices', async () => {
         const online = gateway.online();
-        const devices = await hub.store.listDevices();
+        const [devices, commandCounts] = await Promise.all([
+          hub.store.listDevices(),
+          hub.store.commandCounts(),
+        ]);
         return {
           devices: devices.map(({ tokenHash: _hidden, ...device }) => ({
             ...device,
             enrolled: device.enrolledAt !== null,
             revoked: device.revokedAt !== null,
             online: online.has(device.id),
+            commands: commandCounts.get(device.id) ?? { pending: 0, completed: 0 },
           })),
         };
       });
@@ -111,6 +116,60 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
         hub.logger.info({ deviceId: id }, 'device revoked');
         const device = await hub.store.getDevice(id);
         return { deviceId: id, revokedAt: device?.revokedAt ?? null };
+      });
+
+      admin.post<{ Params: { id: string } }>('/devices/:id/commands', async (request, reply) => {
+        const { id } = request.params;
+        const device = await hub.store.getDevice(id);
+        if (device === null) return sendError(reply, 404, 'not-found', `no device ${id}`);
+        if (device.revokedAt !== null) {
+          return sendError(reply, 409, 'conflict', `device ${id} is revoked; it will never take a command`);
+        }
+        const checked = checkCommandRequest(request.body);
+        if (!checked.ok) {
+          hub.logger.warn({ deviceId: id, error: checked.message }, 'command refused');
+          return reply.code(400).send({
+            error: {
+              code: 'invalid-message',
+              message: checked.message,
+              ...(checked.problems === undefined ? {} : { problems: checked.problems }),
+            },
+          });
+        }
+        const command = {
+          id: newCommandId(hub),
+          deviceId: id,
+          kind: checked.kind,
+          payload: checked.payload,
+          createdAt: hub.now().toISOString(),
+        };
+        // Stored before it is sent: a result can only be matched to a command the hub kept.
+        await hub.store.createCommand(command);
+        const delivered = await gateway.deliver({
+          ...command,
+          deliveredAt: null,
+          result: null,
+          completedAt: null,
+        });
+        hub.logger.info(
+          { deviceId: id, commandId: command.id, kind: command.kind, delivered },
+          'command created',
+        );
+        return reply.code(202).send({ commandId: command.id, delivered });
+      });
+
+      admin.get<{ Params: { id: string } }>('/devices/:id/commands', async (request, reply) => {
+        const { id } = request.params;
+        if ((await hub.store.getDevice(id)) === null)
+          return sendError(reply, 404, 'not-found', `no device ${id}`);
+        const commands = await hub.store.listCommands(id);
+        return {
+          // The pushed config stays out of the list: it can be large, and the admin sent it.
+          commands: commands.map((row) => {
+            const { payload: _payload, ...command } = row;
+            return { ...command, state: commandState(row) };
+          }),
+        };
       });
 
       admin.post('/import', { bodyLimit: MAX_IMPORT_BYTES }, async (request, reply) => {

@@ -23,13 +23,22 @@ export function protocolError(
   return { kind: 'error', error: { code, message: message.slice(0, 2000) } };
 }
 
-export async function answerPull(hub: HubContext, raw: unknown): Promise<PullResponse> {
+/**
+ * `snapshotRequested` says (and forgets) whether this device owes a snapshot of the scope: a
+ * resync command asks for one, since the pull request itself has no way to (reason `requested`).
+ */
+export async function answerPull(
+  hub: HubContext,
+  raw: unknown,
+  snapshotRequested: (scope: string) => boolean = () => false,
+): Promise<PullResponse> {
   const parsed = parseMessage(pullRequestSchema, raw, 'catalog:pull');
   if (!parsed.ok) return protocolError('invalid-message', parsed.error);
   const { scope, cursor } = parsed.value;
   const state = await hub.store.getScope(scope);
   if (state === null) return protocolError('unknown-scope', `catalog:pull: no scope ${scope} on this hub`);
-  if (cursor > state.head || cursor < state.floor) {
+  const requested = snapshotRequested(scope);
+  if (requested || cursor > state.head || cursor < state.floor) {
     const snapshot = await hub.snapshots.open(scope, state.head);
     return {
       kind: 'snapshot',
@@ -38,7 +47,7 @@ export async function answerPull(hub: HubContext, raw: unknown): Promise<PullRes
       cursor: snapshot.cursor,
       pages: snapshot.pages,
       records: snapshot.records,
-      reason: cursor > state.head ? 'cursor-ahead' : 'cursor-behind-log',
+      reason: requested ? 'requested' : cursor > state.head ? 'cursor-ahead' : 'cursor-behind-log',
     };
   }
   const page = await hub.store.readChanges(scope, cursor, hub.settings.pageBudgetBytes);

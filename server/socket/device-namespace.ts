@@ -9,7 +9,6 @@ import {
   DEVICE_NAMESPACE,
   handshakeAuthSchema,
   heartbeatSchema,
-  commandResultSchema,
   MAX_MESSAGE_BYTES,
   parseMessage,
   PROTOCOL_VERSION,
@@ -19,7 +18,8 @@ import {
 } from '../../shared/protocol/index.js';
 import type { HubContext } from '../hub-context.js';
 import { secretsEqual, sha256Hex } from '../fleet/secrets.js';
-import type { ScopeState } from '../storage/hub-store.js';
+import { commandMessage, receiveCommandResult } from '../fleet/commands.js';
+import type { CommandRow, ScopeState } from '../storage/hub-store.js';
 import { answerPull, answerSnapshotPage, protocolError } from './catalog-answers.js';
 import { answerPush } from './outbox-answers.js';
 
@@ -52,6 +52,11 @@ export interface DeviceGateway {
   online(): Set<string>;
   /** Tells every connected device that these scopes grew. */
   poke(scopes: readonly ScopeState[]): void;
+  /**
+   * Sends a command to a device if it is connected (false if not: it goes out after the next
+   * `hello`). Commands without a result are sent again on every connect; the device runs each id once.
+   */
+  deliver(command: CommandRow): Promise<boolean>;
   /** Drops a device's connections (after revocation). */
   disconnect(deviceId: string): void;
   close(): Promise<void>;
@@ -94,8 +99,38 @@ export function attachDeviceGateway(server: HttpServer, hub: HubContext): Device
     );
   });
 
+  /**
+   * Scopes each device owes a snapshot of, after a resync command. In memory: a hub restart
+   * forgets them, and the resync, still without a result, is sent again and asks again. (Several
+   * hub nodes would keep these in shared storage.)
+   */
+  const snapshotRequests = new Map<string, Set<string>>();
+  const commands: CommandDelivery = {
+    async send(target, command) {
+      if (command.kind === 'resync') {
+        const scopes = await hub.store.listScopes();
+        snapshotRequests.set(command.deviceId, new Set(scopes.map((s) => s.scope)));
+      }
+      target.emit('command', commandMessage(command));
+      await hub.store.markCommandDelivered(command.id, hub.now().toISOString());
+      hub.logger.info(
+        { deviceId: command.deviceId, commandId: command.id, kind: command.kind },
+        'command sent',
+      );
+    },
+    takeSnapshotRequest(deviceId, scope) {
+      const scopes = snapshotRequests.get(deviceId);
+      if (scopes?.delete(scope) !== true) return false;
+      if (scopes.size === 0) snapshotRequests.delete(deviceId);
+      return true;
+    },
+    resyncDone(deviceId) {
+      snapshotRequests.delete(deviceId);
+    },
+  };
+
   namespace.on('connection', (socket) => {
-    onConnection(hub, socket);
+    onConnection(hub, socket, commands);
   });
 
   return {
@@ -104,6 +139,12 @@ export function attachDeviceGateway(server: HttpServer, hub: HubContext): Device
     online: () => new Set([...namespace.sockets.values()].map((socket) => socket.data.deviceId)),
     poke(scopes) {
       for (const { scope, head } of scopes) namespace.emit('catalog:poke', { scope, head });
+    },
+    async deliver(command) {
+      const room = `device:${command.deviceId}`;
+      if ((await namespace.in(room).fetchSockets()).length === 0) return false;
+      await commands.send(namespace.to(room), command);
+      return true;
     },
     disconnect(deviceId) {
       namespace.in(`device:${deviceId}`).disconnectSockets(true);
@@ -149,7 +190,17 @@ async function authenticate(
   return { deviceId: device.id, storeCode: device.storeCode };
 }
 
-function onConnection(hub: HubContext, socket: DeviceSocket): void {
+interface CommandDelivery {
+  send(
+    target: { emit(event: 'command', message: ReturnType<typeof commandMessage>): unknown },
+    command: CommandRow,
+  ): Promise<void>;
+  /** True once per scope a resync asked a snapshot of; forgets it. */
+  takeSnapshotRequest(deviceId: string, scope: string): boolean;
+  resyncDone(deviceId: string): void;
+}
+
+function onConnection(hub: HubContext, socket: DeviceSocket, commands: CommandDelivery): void {
   const { deviceId, storeCode } = socket.data;
   const log = hub.logger.child({ deviceId });
   void socket.join(`device:${deviceId}`);
@@ -165,8 +216,14 @@ function onConnection(hub: HubContext, socket: DeviceSocket): void {
       scopes: scopes.map(({ scope, head }) => ({ scope, head })),
       serverTime: hub.now().toISOString(),
     });
+    // After hello, so the device knows its scopes when a resync arrives. A command made while
+    // this connection was being greeted may go out twice; the device runs each id once.
+    for (const command of await hub.store.pendingCommands(deviceId)) {
+      if (!socket.connected) break;
+      await commands.send(socket, command);
+    }
   })().catch((error: unknown) => {
-    log.error({ err: error }, 'could not greet device');
+    log.error({ err: error }, 'could not greet device or send its pending commands');
   });
 
   /** Runs an answer for an acked event: a missing ack is logged, a failure answered `internal`. */
@@ -190,7 +247,9 @@ function onConnection(hub: HubContext, socket: DeviceSocket): void {
 
   // The typed maps say what an honest device sends; the handlers treat every payload as unknown.
   socket.on('catalog:pull', (request: unknown, ack: unknown) => {
-    answer('catalog:pull', ack, () => answerPull(hub, request));
+    answer('catalog:pull', ack, () =>
+      answerPull(hub, request, (scope) => commands.takeSnapshotRequest(deviceId, scope)),
+    );
   });
   socket.on('catalog:snapshot', (request: unknown, ack: unknown) => {
     answer('catalog:snapshot', ack, () => answerSnapshotPage(hub, request));
@@ -209,9 +268,29 @@ function onConnection(hub: HubContext, socket: DeviceSocket): void {
     });
   });
   socket.on('command:result', (message: unknown) => {
-    const parsed = parseMessage(commandResultSchema, message, 'command:result');
-    if (!parsed.ok) log.warn({ event: 'command:result', error: parsed.error }, 'device message refused');
-    else log.info({ commandId: parsed.value.id, ok: parsed.value.ok }, 'command result');
+    receiveCommandResult(hub, deviceId, message).then(
+      (received) => {
+        if (received.status === 'invalid') {
+          log.warn({ event: 'command:result', error: received.error }, 'device message refused');
+        } else if (received.status === 'unknown') {
+          log.warn(
+            { event: 'command:result', commandId: received.commandId },
+            "command result refused: not a command of this device's",
+          );
+        } else if (received.status === 'duplicate') {
+          log.debug({ commandId: received.commandId }, 'command result received again; the first is kept');
+        } else {
+          if (received.kind === 'resync') commands.resyncDone(deviceId);
+          log.info(
+            { commandId: received.commandId, kind: received.kind, ...received.outcome },
+            'command result',
+          );
+        }
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'could not record command result');
+      },
+    );
   });
   socket.onAny((event: unknown) => {
     if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) {

@@ -6,7 +6,7 @@
  * Methods are domain operations, not tables: each one that must keep an invariant (an import's
  * changes and heads, an outbox item and its effect) is a single transaction inside the store.
  */
-import type { Change, ChangeBody, Heartbeat, OutboxItem } from '../../shared/protocol/index.js';
+import type { Change, ChangeBody, Command, Heartbeat, OutboxItem } from '../../shared/protocol/index.js';
 import type {
   CatalogBatch,
   PriceRecord,
@@ -113,6 +113,35 @@ export interface StockAvailability extends StockRecord {
   available: number;
 }
 
+export type CommandKind = Command['kind'];
+
+/** What a device answered to a command, as the hub keeps it (a screenshot as a file path). */
+export interface CommandOutcome {
+  ok: boolean;
+  message?: string;
+  /** Where the screenshot was written, relative to the hub's data directory. */
+  screenshot?: string;
+}
+
+export interface NewCommand {
+  id: string;
+  deviceId: string;
+  kind: CommandKind;
+  /** What the command carries besides its id and kind (a pushed config); {} for none. */
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface CommandRow extends NewCommand {
+  /** The last time it was sent; it is sent again on each connect until it has a result. */
+  deliveredAt: string | null;
+  result: CommandOutcome | null;
+  completedAt: string | null;
+}
+
+/** stored: the first result; duplicate: it had one (the first is kept); unknown: not this device's. */
+export type CompleteOutcome = 'stored' | 'duplicate' | 'unknown';
+
 export interface HubCounts {
   stores: number;
   products: number;
@@ -163,6 +192,24 @@ export interface HubStore {
   revokeDevice(id: string, at: string): Promise<boolean>;
   touchDevice(id: string, at: string): Promise<void>;
   recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): Promise<void>;
+
+  // Commands -------------------------------------------------------------------------------------
+  createCommand(command: NewCommand): Promise<void>;
+  getCommand(id: string): Promise<CommandRow | null>;
+  /** Every command of a device, oldest first. */
+  listCommands(deviceId: string): Promise<CommandRow[]>;
+  /** Commands of a device without a result yet, oldest first: what to send on its next connect. */
+  pendingCommands(deviceId: string): Promise<CommandRow[]>;
+  markCommandDelivered(id: string, at: string): Promise<void>;
+  /** Commands with and without a result, per device that has any. */
+  commandCounts(): Promise<Map<string, { pending: number; completed: number }>>;
+  /** Records a device's result for its own command, once. */
+  completeCommand(
+    deviceId: string,
+    id: string,
+    outcome: CommandOutcome,
+    at: string,
+  ): Promise<CompleteOutcome>;
 
   // Outbox ---------------------------------------------------------------------------------------
   /** Stores an item once per (device, id) together with its effect; a retry gets the first result. */

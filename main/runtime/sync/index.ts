@@ -18,3 +18,4 @@ export {
   type OutboxState,
 } from './outbox.js';
 export type { SyncLog, Timers } from './support.js';
+export { createCommandRunner, MAX_PNG_BASE64_CHARS, type CommandHandlers } from './commands.js';

@@ -14,6 +14,7 @@ import {
   type HubToDeviceEvents,
 } from '../../../shared/protocol/index.js';
 import type { CatalogSync } from '../catalog/index.js';
+import { createCommandRunner, type CommandHandlers } from './commands.js';
 import { enroll, loadCredentials, saveCredentials, type DeviceCredentials } from './credentials.js';
 import { requestWithAck } from './hub-request.js';
 import type { Outbox } from './outbox.js';
@@ -59,6 +60,8 @@ export interface SyncClientOptions {
   /** Upper bound of the random wait before the first connect (default 10 s). */
   firstConnectJitterMs?: number;
   ackTimeoutMs?: number;
+  /** What the shell can do when the hub asks; a command without a handler is answered "not supported". */
+  commands?: CommandHandlers;
 }
 
 export interface SyncClient {
@@ -94,6 +97,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   let sender: OutboxSender | undefined;
+  /** The scopes the hub named in its last hello: a resync pulls each of them again. */
+  let hubScopes: string[] = [];
 
   function phase(): SyncPhase {
     if (terminal !== undefined) return 'error';
@@ -195,6 +200,55 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
   }
 
+  /** Settles when no scope sync is in flight (or the connection went). */
+  async function settled(gen: number): Promise<void> {
+    while (gen === generation && running.size > 0) await Promise.allSettled([...running.values()]);
+  }
+
+  /**
+   * Resync: drop staged snapshots and pull every scope again. The hub, having sent the resync,
+   * answers this device's next pull of each scope with a whole snapshot (reason `requested`),
+   * which replaces what the device holds; the pull request itself cannot ask for one.
+   */
+  async function resync(): Promise<{ ok: boolean; message: string }> {
+    const gen = generation;
+    // A snapshot in flight may be the one the hub sent for this resync: let it land first.
+    await settled(gen);
+    if (gen !== generation || !connected())
+      return { ok: false, message: 'resync: connection lost before it began' };
+    const scopes = [...new Set([...hubScopes, ...Object.keys(catalog.cursors())])].sort(
+      (a, b) => Number(b === 'catalog') - Number(a === 'catalog') || a.localeCompare(b),
+    );
+    for (const scope of scopes)
+      if (catalog.snapshotInProgress(scope) !== undefined) catalog.abandonSnapshot(scope);
+    for (const scope of scopes) requestSync(scope);
+    await settled(gen);
+    if (gen !== generation || !connected()) {
+      return { ok: false, message: 'resync: connection lost while pulling; scopes catch up on reconnect' };
+    }
+    const now = catalog.cursors();
+    return {
+      ok: true,
+      message: `resynced ${String(scopes.length)} scopes: ${scopes.map((s) => `${s}@${String(now[s] ?? 0)}`).join(', ')}`,
+    };
+  }
+
+  const commands = createCommandRunner({
+    handlers: options.commands ?? {},
+    resync,
+    log,
+    send: (result) => {
+      if (socket?.connected === true) socket.emit('command:result', result);
+      else
+        log.warn(
+          { commandId: result.id },
+          'command result not sent: offline; the hub sends the command again',
+        );
+    },
+    // socket.io writes emits on the next tick; a moment more lets the result reach the wire.
+    beforeRestart: () => sleeper.sleep(500),
+  });
+
   function need(): DeviceSocket {
     if (socket === undefined) throw new Error('not connected');
     return socket;
@@ -233,6 +287,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       }
       ready = true;
       wasOnline = true;
+      hubScopes = hello.value.scopes.map((s) => s.scope);
       lastError = undefined;
       sender?.resume();
       // The catalog first: store prices and stock refer to its SKUs.
@@ -253,6 +308,15 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         return;
       }
       if (ready) requestSync(poke.value.scope);
+    });
+    s.on('command', (raw: unknown) => {
+      // Before hello the device does not know its scopes; the hub sends every pending command
+      // again right after hello, so nothing is lost by waiting for it.
+      if (!ready) {
+        log.debug({}, 'command before hello ignored; the hub sends it again after hello');
+        return;
+      }
+      commands.receive(raw);
     });
     s.on('disconnect', (reason) => {
       ready = false;

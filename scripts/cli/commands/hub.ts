@@ -10,6 +10,7 @@ import { syntheticCatalog } from '../../../shared/catalog/synthetic.js';
 import { formatProblem } from '../../../shared/catalog/index.js';
 import type { FeedProblem } from '../../../shared/catalog/types.js';
 import { ADMIN_TOKEN_FILE, startHub } from '../../../server/index.js';
+import { formatProblem as formatConfigProblem, parseConfigText } from '../../../kiosk-config/index.js';
 import { CliExit, err, out, readTextOrExit } from '../io.js';
 
 export const DEFAULT_HUB_DATA_DIR = '.vitrine/hub';
@@ -87,6 +88,7 @@ export function registerHubCommand(program: Command): void {
           revoked: boolean;
           lastSeenAt: string | null;
           appVersion: string | null;
+          commands: { pending: number; completed: number };
         }[];
       };
       if (opts.json === true) {
@@ -100,10 +102,99 @@ export function registerHubCommand(program: Command): void {
       for (const d of devices) {
         const state = d.revoked ? 'revoked' : !d.enrolled ? 'not enrolled' : d.online ? 'online' : 'offline';
         out(
-          `${d.id}\t${d.storeCode}\t${d.name}\t${state}\tlast seen ${d.lastSeenAt ?? 'never'}\t${d.appVersion ?? ''}`,
+          `${d.id}\t${d.storeCode}\t${d.name}\t${state}\tlast seen ${d.lastSeenAt ?? 'never'}\t${d.appVersion ?? ''}\tcommands ${String(d.commands.pending)} pending, ${String(d.commands.completed)} done`,
         );
       }
     });
+
+  hub
+    .command('command')
+    .description('send a command to a device (now if it is online, else when it next connects)')
+    .argument('<device>', 'the device id')
+    .argument('<kind>', `one of: ${COMMAND_KINDS.join(', ')}`)
+    .option('--config <file>', 'for kind config: the config file to push')
+    .requiredOption('--hub <url>', 'the hub, e.g. http://127.0.0.1:8080')
+    .option('--data <dir>', "the hub's data directory, to read its admin token")
+    .action(async (device: string, kind: string, opts: AdminOptions & { config?: string }) => {
+      await sendCommand(device, kind, opts);
+    });
+
+  hub
+    .command('commands')
+    .description("list a device's commands: state and result")
+    .argument('<device>', 'the device id')
+    .requiredOption('--hub <url>', 'the hub, e.g. http://127.0.0.1:8080')
+    .option('--data <dir>', "the hub's data directory, to read its admin token")
+    .option('--json', 'print JSON')
+    .action(async (device: string, opts: AdminOptions & { json?: boolean }) => {
+      const { commands } = (await adminRequest(
+        opts,
+        'GET',
+        `devices/${encodeURIComponent(device)}/commands`,
+      )) as {
+        commands: {
+          id: string;
+          kind: string;
+          state: string;
+          createdAt: string;
+          result: { message?: string; screenshot?: string } | null;
+        }[];
+      };
+      if (opts.json === true) {
+        out(JSON.stringify(commands, null, 2));
+        return;
+      }
+      if (commands.length === 0) out(`no commands for ${device}`);
+      for (const c of commands) {
+        const detail = [c.result?.message, c.result?.screenshot].filter((x) => x !== undefined).join('\t');
+        out(`${c.id}\t${c.kind}\t${c.state}\t${c.createdAt}${detail === '' ? '' : `\t${detail}`}`);
+      }
+    });
+}
+
+const COMMAND_KINDS = ['reload', 'restart', 'resync', 'screenshot', 'config'] as const;
+
+async function sendCommand(
+  device: string,
+  kind: string,
+  opts: AdminOptions & { config?: string },
+): Promise<void> {
+  if (!(COMMAND_KINDS as readonly string[]).includes(kind)) {
+    err(`kind: expected one of ${COMMAND_KINDS.join(', ')}, got "${kind}"`);
+    throw new CliExit(2);
+  }
+  if ((kind === 'config') !== (opts.config !== undefined)) {
+    err(
+      kind === 'config'
+        ? 'config: --config FILE is required'
+        : `--config is only for kind config, not ${kind}`,
+    );
+    throw new CliExit(2);
+  }
+  let body: Record<string, unknown> = { kind };
+  if (opts.config !== undefined) {
+    const text = readTextOrExit(opts.config);
+    // Checked here too, for line numbers the hub cannot give (it sees the parsed value).
+    const parsed = parseConfigText(text);
+    if (!parsed.ok) {
+      for (const problem of parsed.problems) err(formatConfigProblem(problem, opts.config));
+      throw new CliExit(1);
+    }
+    // The file's own value, not the parsed one with defaults filled: the device fills its own.
+    body = { kind, config: JSON.parse(text) as unknown };
+  }
+  const { commandId, delivered } = (await adminRequest(
+    opts,
+    'POST',
+    `devices/${encodeURIComponent(device)}/commands`,
+    { json: body },
+  )) as { commandId: string; delivered: boolean };
+  out(commandId);
+  err(
+    delivered
+      ? `${kind}: sent to ${device}`
+      : `${kind}: ${device} is offline; it gets the command when it connects`,
+  );
 }
 
 async function serve(opts: {

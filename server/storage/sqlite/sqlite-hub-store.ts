@@ -13,11 +13,15 @@ import type {
 import type {
   CatalogApplyResult,
   ChangePage,
+  CommandOutcome,
+  CommandRow,
+  CompleteOutcome,
   DeviceRow,
   EnrollOutcome,
   HandoffRow,
   HubCounts,
   HubStore,
+  NewCommand,
   NewDevice,
   ReceiveContext,
   ReceiveResult,
@@ -27,6 +31,7 @@ import type {
   StockAvailability,
 } from '../hub-store.js';
 import { CatalogTables } from './catalog-tables.js';
+import { CommandTables } from './command-tables.js';
 import { openHubDatabase, type Db } from './database.js';
 import { FleetTables } from './fleet-tables.js';
 import { OutboxTables } from './outbox-tables.js';
@@ -47,11 +52,13 @@ export class SqliteHubStore implements HubStore {
   private readonly catalog: CatalogTables;
   private readonly fleet: FleetTables;
   private readonly outbox: OutboxTables;
+  private readonly commands: CommandTables;
 
   constructor(readonly db: Db) {
     this.catalog = new CatalogTables(db);
     this.fleet = new FleetTables(db);
     this.outbox = new OutboxTables(db);
+    this.commands = new CommandTables(db);
   }
 
   close(): Promise<void> {
@@ -168,6 +175,37 @@ export class SqliteHubStore implements HubStore {
     return settle(() => {
       this.fleet.recordHeartbeat(id, heartbeat, at);
     });
+  }
+
+  createCommand(command: NewCommand): Promise<void> {
+    return settle(() => {
+      this.commands.createCommand(command);
+    });
+  }
+  getCommand(id: string): Promise<CommandRow | null> {
+    return settle(() => this.commands.getCommand(id));
+  }
+  listCommands(deviceId: string): Promise<CommandRow[]> {
+    return settle(() => this.commands.listCommands(deviceId));
+  }
+  pendingCommands(deviceId: string): Promise<CommandRow[]> {
+    return settle(() => this.commands.pendingCommands(deviceId));
+  }
+  markCommandDelivered(id: string, at: string): Promise<void> {
+    return settle(() => {
+      this.commands.markCommandDelivered(id, at);
+    });
+  }
+  commandCounts(): Promise<Map<string, { pending: number; completed: number }>> {
+    return settle(() => this.commands.commandCounts());
+  }
+  completeCommand(
+    deviceId: string,
+    id: string,
+    outcome: CommandOutcome,
+    at: string,
+  ): Promise<CompleteOutcome> {
+    return settle(() => this.commands.completeCommand(deviceId, id, outcome, at));
   }
 
   receiveItem(deviceId: string, item: OutboxItem, context: ReceiveContext): Promise<ReceiveResult> {

@@ -115,6 +115,47 @@ describe('vitrine hub and provision (CLI against a real hub)', () => {
     expect(output.stderr).toMatch(/no admin token/);
   });
 
+  it('sends a command to a device and lists it, refusing a bad config file with line numbers', async () => {
+    const data = tempDir();
+    const test = await hubs.start(data);
+    await test.hub.importFeed(catalogText(5), { fileName: 'seed.jsonl' });
+    const created = await test.admin('POST', 'devices', { storeCode: 'BER-MITTE', name: 'Entrance kiosk' });
+    const { deviceId } = created.json as { deviceId: string };
+
+    expect(await main(['hub', 'command', deviceId, 'reload', '--hub', test.hub.url, '--data', data])).toBe(0);
+    const commandId = output.stdout.trim();
+    expect(commandId).toMatch(/^cmd-[\w-]+$/);
+    expect(output.stderr).toMatch(/offline; it gets the command when it connects/);
+    expect((await test.hub.store.getCommand(commandId))?.kind).toBe('reload');
+
+    const file = join(tempDir(), 'kiosk.json');
+    writeFileSync(file, '{\n  "mode": "disco"\n}\n');
+    const args = [
+      'hub',
+      'command',
+      deviceId,
+      'config',
+      '--config',
+      file,
+      '--hub',
+      test.hub.url,
+      '--data',
+      data,
+    ];
+    expect(await main(args)).toBe(1);
+    expect(output.stderr).toContain(`${file}:2: mode: `);
+    expect(await main(['hub', 'command', deviceId, 'config', '--hub', test.hub.url, '--data', data])).toBe(2);
+    expect(await main(['hub', 'command', deviceId, 'dance', '--hub', test.hub.url, '--data', data])).toBe(2);
+    expect(await main(['hub', 'command', 'no-such', 'reload', '--hub', test.hub.url, '--data', data])).toBe(
+      1,
+    );
+
+    expect(await main(['hub', 'commands', deviceId, '--hub', test.hub.url, '--data', data])).toBe(0);
+    expect(output.stdout).toContain(`${commandId}\treload\tqueued`);
+    expect(await main(['hub', 'devices', '--hub', test.hub.url, '--data', data])).toBe(0);
+    expect(output.stdout).toContain('commands 1 pending, 0 done');
+  });
+
   it('runs `vitrine hub --demo` as a process and stops cleanly on SIGTERM', async () => {
     const data = tempDir();
     const child = spawn(

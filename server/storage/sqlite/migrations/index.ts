@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { sql as m0010 } from './0010-hub.js';
+import { sql as m0020 } from './0020-commands.js';
 
 /**
  * Append-only, statically imported migrations (STYLE.md §5). A migration's number is the
@@ -7,6 +8,7 @@ import { sql as m0010 } from './0010-hub.js';
  */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 10, name: '0010-hub', sql: m0010 },
+  { version: 20, name: '0020-commands', sql: m0020 },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
