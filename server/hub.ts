@@ -110,11 +110,23 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const gateway: DeviceGateway = attachDeviceGateway(app.server, hub);
 
   const importAndPoke = async (text: string, importOptions: ImportOptions): Promise<ImportSummary> => {
+    const before = new Map((await store.listScopes()).map((s) => [s.scope, s.head]));
     const summary = await importFeed(store, text, {
       ...importOptions,
       maxChangesPerScope: settings.maxChangesPerScope,
     });
-    gateway.poke(summary.grown);
+    // A scope that did not exist before starts at 0; one compacted past `before` gets a plain poke.
+    const from = new Map(
+      summary.grown.map((g) => {
+        const head = before.get(g.scope) ?? 0;
+        return [g.scope, head] as const;
+      }),
+    );
+    for (const [scope, head] of from) {
+      const state = summary.compacted.find((c) => c.scope === scope);
+      if (state !== undefined && state.floor > head) from.delete(scope);
+    }
+    await gateway.poke(summary.grown, from);
     logger.info(
       {
         file: importOptions.fileName,

@@ -11,6 +11,7 @@ import {
   heartbeatSchema,
   MAX_MESSAGE_BYTES,
   parseMessage,
+  POKE_CHANGES_BUDGET_BYTES,
   PROTOCOL_VERSION,
   type DeviceToHubEvents,
   type HubToDeviceEvents,
@@ -50,8 +51,11 @@ export interface DeviceGateway {
   namespace: DeviceNamespace;
   /** Ids of devices with at least one live connection. */
   online(): Set<string>;
-  /** Tells every connected device that these scopes grew. */
-  poke(scopes: readonly ScopeState[]): void;
+  /**
+   * Tells every connected device that these scopes grew; `from` is each scope's head before,
+   * so a small delta can ride along with the poke.
+   */
+  poke(scopes: readonly ScopeState[], from: ReadonlyMap<string, number>): Promise<void>;
   /**
    * Sends a command to a device if it is connected (false if not: it goes out after the next
    * `hello`). Commands without a result are sent again on every connect; the device runs each id once.
@@ -137,8 +141,24 @@ export function attachDeviceGateway(server: HttpServer, hub: HubContext): Device
     io,
     namespace,
     online: () => new Set([...namespace.sockets.values()].map((socket) => socket.data.deviceId)),
-    poke(scopes) {
-      for (const { scope, head } of scopes) namespace.emit('catalog:poke', { scope, head });
+    async poke(scopes, from) {
+      // The catalog first: devices apply store prices and stock against its SKUs.
+      const ordered = [...scopes].sort(
+        (a, b) => Number(b.scope === 'catalog') - Number(a.scope === 'catalog'),
+      );
+      for (const { scope, head } of ordered) {
+        const before = from.get(scope);
+        // One read and one encoding for every device (a broadcast), instead of one pull each.
+        const page =
+          before === undefined
+            ? undefined
+            : await hub.store.readChanges(scope, before, POKE_CHANGES_BUDGET_BYTES);
+        if (page !== undefined && !page.more && page.to === head) {
+          namespace.emit('catalog:poke', { scope, head, from: page.from, changes: page.changes });
+        } else {
+          namespace.emit('catalog:poke', { scope, head });
+        }
+      }
     },
     async deliver(command) {
       const room = `device:${command.deviceId}`;

@@ -161,7 +161,24 @@ export const snapshotPageResponseSchema = z.discriminatedUnion('kind', [
 ]);
 export type SnapshotPageResponse = z.infer<typeof snapshotPageResponseSchema>;
 
-export const pokeSchema = z.strictObject({ scope: scopeSchema, head: cursor });
+/** Pokes carry the changes themselves when they are few (at most this many bytes of JSON). */
+export const POKE_CHANGES_BUDGET_BYTES = 64 * 1024;
+
+/**
+ * The log of a scope grew to `head`. A small delta rides along (as Replicache's pokes carry
+ * their patch): `changes` are from+1..head, for a device whose cursor is `from`, which applies
+ * them without a round trip; any other device, or any poke without changes, pulls.
+ */
+export const pokeSchema = z
+  .strictObject({
+    scope: scopeSchema,
+    head: cursor,
+    from: cursor.optional(),
+    changes: z.array(changeSchema).max(1000).optional(),
+  })
+  .refine((poke) => (poke.from === undefined) === (poke.changes === undefined), {
+    message: 'from and changes come together',
+  });
 export type Poke = z.infer<typeof pokeSchema>;
 
 // Outbox (device -> hub) ------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type {
+  Change,
   PullRequest,
   PullResponse,
   SnapshotPageRequest,
@@ -46,6 +47,33 @@ function checkChanges(scope: string, answer: ChangesAnswer): void {
     }
     last = change.seq;
   });
+}
+
+/**
+ * Applies the delta a poke carried, when it starts at this device's cursor. Returns false when it
+ * does not (the caller pulls instead); throws when the delta itself is malformed.
+ */
+export function applyPokedChanges(
+  catalog: CatalogSync,
+  poke: { scope: string; head: number; from: number; changes: readonly Change[] },
+): { applied: false } | { applied: true; problems: string[] } {
+  if (catalog.snapshotInProgress(poke.scope) !== undefined) return { applied: false };
+  checkChanges(poke.scope, {
+    kind: 'changes',
+    scope: poke.scope,
+    from: poke.from,
+    to: poke.head,
+    changes: [...poke.changes],
+    more: false,
+  });
+  const outcome = catalog.applyChanges(
+    poke.scope,
+    poke.from,
+    poke.head,
+    poke.changes.map(({ seq: _seq, ...body }) => body),
+  );
+  if (outcome.status === 'gap') return { applied: false };
+  return { applied: true, problems: outcome.summary.problems.map((p) => p.message) };
 }
 
 /**

@@ -19,7 +19,7 @@ import { enroll, loadCredentials, saveCredentials, type DeviceCredentials } from
 import { requestWithAck } from './hub-request.js';
 import type { Outbox } from './outbox.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
-import { syncScope } from './scope-sync.js';
+import { applyPokedChanges, syncScope } from './scope-sync.js';
 import { backoffMs, errorText, Sleeper, systemTimers, type SyncLog, type Timers } from './support.js';
 
 export type DeviceSocket = Socket<HubToDeviceEvents, DeviceToHubEvents>;
@@ -307,7 +307,24 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         log.error({ problem: poke.error }, 'refused a malformed hub message');
         return;
       }
-      if (ready) requestSync(poke.value.scope);
+      if (!ready) return;
+      const { scope, head, from, changes } = poke.value;
+      // A delta that rode along is applied at once, unless a pull of this scope (or, for a store
+      // scope, of the catalog its SKUs come from) is under way: then the pull brings it in order.
+      const busy = running.has(scope) || (scope !== 'catalog' && running.has('catalog'));
+      if (from !== undefined && changes !== undefined && !busy) {
+        try {
+          const outcome = applyPokedChanges(catalog, { scope, head, from, changes });
+          if (outcome.applied) {
+            for (const problem of outcome.problems) log.warn({ scope, problem }, 'change skipped');
+            changed();
+            return;
+          }
+        } catch (error) {
+          log.error({ scope, problem: String(error) }, 'refused a poke delta; pulling instead');
+        }
+      }
+      requestSync(scope);
     });
     s.on('command', (raw: unknown) => {
       // Before hello the device does not know its scopes; the hub sends every pending command

@@ -117,6 +117,35 @@ describe('hub catalog sync (real hub, real SQLite, socket.io device)', () => {
     await waitFor(() => pokes.some((p) => p.scope === 'catalog' && p.head === head));
   });
 
+  it('carries small deltas in the poke itself, and only a head for large ones', async () => {
+    const test = await hubs.start(tempDir());
+    const { socket } = await connectDevice(hubs, test, await enrolledDevice(await seeded(test, 10)));
+    const pokes: Poke[] = [];
+    socket.on('catalog:poke', (poke) => pokes.push(poke));
+    const before = (await test.hub.store.getScope('store:BER-MITTE'))!.head;
+    const sku = (await test.hub.store.getProduct('P000001'))!.variants[0]!.sku;
+    await test.hub.importFeed(`store_code\tid\tquantity\tprice\nBER-MITTE\t${sku}\t5\t12.34 EUR\n`, {
+      fileName: 'local.tsv',
+    });
+    await waitFor(() => pokes.length > 0);
+    expect(pokes).toEqual([
+      {
+        scope: 'store:BER-MITTE',
+        head: before + 2,
+        from: before,
+        changes: [expect.objectContaining({ seq: before + 1 }), expect.objectContaining({ seq: before + 2 })],
+      },
+    ]);
+    expect(pokes[0]!.changes!.map((c) => c.op).sort()).toEqual(['price.upsert', 'stock.upsert']);
+
+    pokes.length = 0;
+    await test.hub.importFeed(catalogText(1500), { fileName: 'big.jsonl' });
+    await waitFor(() => pokes.some((p) => p.scope === 'catalog'));
+    const catalogPoke = pokes.find((p) => p.scope === 'catalog')!;
+    expect(catalogPoke.changes).toBeUndefined();
+    expect(catalogPoke.head).toBe((await test.hub.store.getScope('catalog'))!.head);
+  });
+
   it('answers a cursor older than the compacted log with a snapshot whose pages are stable and complete', async () => {
     const test = await hubs.start(tempDir(), { maxChangesPerScope: 20, pageBudgetBytes: 16 * 1024 });
     await test.hub.importFeed(catalogText(120), { fileName: 'demo.jsonl' });

@@ -76,13 +76,21 @@ export class FakeHub {
     return hub;
   }
 
-  /** Appends a change to a scope's log and pokes connected devices. */
-  append(scope: string, body: ChangeBody): number {
+  /**
+   * Appends a change to a scope's log and pokes connected devices: a plain poke, one carrying
+   * the change (as the real hub does for small deltas), or none.
+   */
+  append(scope: string, body: ChangeBody, poke: 'plain' | 'delta' | 'none' = 'plain'): number {
     const entries = this.log.get(scope) ?? [];
     const seq = (entries.at(-1)?.seq ?? this.compactedThrough.get(scope) ?? 0) + 1;
     entries.push({ ...body, seq });
     this.log.set(scope, entries);
-    this.io.of(DEVICE_NAMESPACE).emit('catalog:poke', { scope, head: seq });
+    if (poke === 'plain') this.io.of(DEVICE_NAMESPACE).emit('catalog:poke', { scope, head: seq });
+    if (poke === 'delta') {
+      this.io
+        .of(DEVICE_NAMESPACE)
+        .emit('catalog:poke', { scope, head: seq, from: seq - 1, changes: [{ ...body, seq }] });
+    }
     return seq;
   }
 

@@ -126,6 +126,50 @@ describe('sync client: changes', () => {
     expect(catalog.reader.product('P1')).toBeUndefined();
   });
 
+  it('applies a delta carried by a poke without pulling, and pulls when the delta does not fit', async () => {
+    const hub = await harness.hub();
+    const catalog = harness.catalog(tempDir());
+    hub.append('catalog', productChange('P1', 'One'));
+    const { client } = harness.client(hub, catalog);
+    client.start();
+    await untilOnline(client);
+    const pullsBefore = hub.pulls.length;
+
+    // Starts at the device's cursor (1): applied at once, no round trip.
+    hub.append('catalog', productChange('P2', 'Two'), 'delta');
+    await vi.waitFor(() => {
+      expect(catalog.sync.cursor('catalog')).toBe(2);
+    });
+    expect(title(catalog, 'P2')).toBe('Two');
+    expect(hub.pulls.length).toBe(pullsBefore);
+
+    // The device missed a change (no poke for seq 3): the delta for seq 4 does not start at its
+    // cursor, so nothing is applied from it and the device pulls both, in order.
+    hub.append('catalog', productChange('P3', 'Three'), 'none');
+    hub.append('catalog', productChange('P4', 'Four'), 'delta');
+    await vi.waitFor(() => {
+      expect(catalog.sync.cursor('catalog')).toBe(4);
+    });
+    expect(hub.pulls.length).toBe(pullsBefore + 1);
+    expect([title(catalog, 'P3'), title(catalog, 'P4')]).toEqual(['Three', 'Four']);
+
+    // A malformed delta (sequence numbers out of order) is refused whole and the device pulls.
+    hub.io.of('/device').emit('catalog:poke', {
+      scope: 'catalog',
+      head: 6,
+      from: 4,
+      changes: [
+        { seq: 6, ...productChange('X', 'X') },
+        { seq: 5, ...productChange('Y', 'Y') },
+      ],
+    });
+    await vi.waitFor(() => {
+      expect(hub.pulls.length).toBe(pullsBefore + 2);
+    });
+    expect(catalog.reader.product('X')).toBeUndefined();
+    expect(catalog.sync.cursor('catalog')).toBe(4);
+  });
+
   it('refuses a page that does not start at its cursor and pulls again', async () => {
     const hub = await harness.hub();
     const catalog = harness.catalog(tempDir());
