@@ -19,6 +19,8 @@ export interface ApplySummary {
   stock: number;
   /** Rows the batch could not apply (stock or a price for a SKU the catalog does not have). */
   problems: FeedProblem[];
+  /** Synced store rows kept until the catalog change creating their SKU arrives (migration 0030). */
+  deferred: number;
 }
 
 export interface BulkOptions {
@@ -29,7 +31,7 @@ export interface BulkOptions {
 }
 
 export function emptySummary(): ApplySummary {
-  return { stores: 0, products: 0, variants: 0, prices: 0, stock: 0, problems: [] };
+  return { stores: 0, products: 0, variants: 0, prices: 0, stock: 0, problems: [], deferred: 0 };
 }
 
 /** Separator of category paths as stored and as used in filters, the Merchant Center form. */
@@ -95,6 +97,13 @@ export class CatalogWriter {
       clearStores: p('DELETE FROM stores'),
       clearStorePrices: p('DELETE FROM prices WHERE store_code = ?'),
       clearStoreStock: p('DELETE FROM stock WHERE store_code = ?'),
+      anyPending: p('SELECT EXISTS (SELECT 1 FROM pending_store_rows)').pluck(),
+      insertPending: p(
+        'INSERT OR REPLACE INTO pending_store_rows (sku, store_code, kind, body) VALUES (?, ?, ?, ?)',
+      ),
+      pendingFor: p('SELECT kind, body FROM pending_store_rows WHERE sku = ? ORDER BY kind'),
+      deletePendingFor: p('DELETE FROM pending_store_rows WHERE sku = ?'),
+      clearPendingStore: p('DELETE FROM pending_store_rows WHERE store_code = ?'),
       // A category stays while any product sits in it or below it (children go with parents:
       // a parent's subtree contains the child's).
       deleteEmptyCategories: p(`DELETE FROM categories WHERE NOT EXISTS (
@@ -112,6 +121,7 @@ export class CatalogWriter {
   apply(batch: CatalogBatch): ApplySummary {
     const summary = this.transaction((): ApplySummary => {
       const summary = emptySummary();
+      this.pendingMaybe = this.s.anyPending.get() === 1;
       for (const store of batch.stores) this.upsertStore(store, summary);
       for (const product of batch.products) this.upsertProduct(product, summary);
       for (const price of batch.prices) this.upsertPrice(price, summary);
@@ -149,6 +159,7 @@ export class CatalogWriter {
     options: BulkOptions = {},
   ): ApplySummary {
     let productsChanged = false;
+    this.pendingMaybe = this.s.anyPending.get() === 1;
     for (const change of changes) {
       switch (change.op) {
         case 'product.upsert':
@@ -163,10 +174,10 @@ export class CatalogWriter {
           this.upsertStore(change.store, summary);
           break;
         case 'price.upsert':
-          this.upsertPrice(change.price, summary);
+          this.upsertPrice(change.price, summary, true);
           break;
         case 'stock.upsert':
-          this.upsertStock(change.stock, summary);
+          this.upsertStock(change.stock, summary, true);
           break;
       }
     }
@@ -202,11 +213,13 @@ export class CatalogWriter {
     if (scope === 'catalog') {
       this.s.clearStores.run();
       this.s.clearStorePrices.run('');
+      this.s.clearPendingStore.run('');
       return;
     }
     const storeCode = scope.slice('store:'.length);
     this.s.clearStorePrices.run(storeCode);
     this.s.clearStoreStock.run(storeCode);
+    this.s.clearPendingStore.run(storeCode);
   }
 
   /** Deletes every product not in `keep`, and categories left empty (inside `transaction`). */
@@ -260,10 +273,16 @@ export class CatalogWriter {
     summary.stores++;
   }
 
-  private upsertPrice(price: PriceRecord, summary: ApplySummary): void {
+  /**
+   * A price for a SKU the catalog does not have is a problem in a feed import; from sync
+   * (`defer`), it is kept until the variant arrives, because the store's cursor has moved on.
+   */
+  private upsertPrice(price: PriceRecord, summary: ApplySummary, defer = false): void {
     const variant = this.s.variantBySku.get(price.sku) as number | undefined;
     if (variant === undefined) {
-      summary.problems.push({ line: null, field: 'sku', message: `price for unknown SKU "${price.sku}"` });
+      if (defer) this.defer(price.sku, price.storeCode ?? '', 'price', price, summary);
+      else
+        summary.problems.push({ line: null, field: 'sku', message: `price for unknown SKU "${price.sku}"` });
       return;
     }
     this.s.upsertPrice.run(
@@ -279,18 +298,48 @@ export class CatalogWriter {
     summary.prices++;
   }
 
-  private upsertStock(row: StockRecord, summary: ApplySummary): void {
+  private upsertStock(row: StockRecord, summary: ApplySummary, defer = false): void {
     const variant = this.s.variantBySku.get(row.sku) as number | undefined;
     if (variant === undefined) {
-      summary.problems.push({
-        line: null,
-        field: 'sku',
-        message: `stock for unknown SKU "${row.sku}" (store ${row.storeCode})`,
-      });
+      if (defer) this.defer(row.sku, row.storeCode, 'stock', row, summary);
+      else {
+        summary.problems.push({
+          line: null,
+          field: 'sku',
+          message: `stock for unknown SKU "${row.sku}" (store ${row.storeCode})`,
+        });
+      }
       return;
     }
     this.s.upsertStock.run(variant, row.storeCode, row.quantity, row.availability ?? null);
     summary.stock++;
+  }
+
+  /** True while pending_store_rows may hold rows: skips a lookup per variant when it cannot. */
+  private pendingMaybe = true;
+
+  private defer(
+    sku: string,
+    storeCode: string,
+    kind: 'price' | 'stock',
+    record: unknown,
+    summary: ApplySummary,
+  ): void {
+    this.s.insertPending.run(sku, storeCode, kind, JSON.stringify(record));
+    this.pendingMaybe = true;
+    summary.deferred++;
+  }
+
+  /** Applies the store rows that were waiting for this SKU. */
+  private applyPending(sku: string, summary: ApplySummary): void {
+    const rows = this.s.pendingFor.all(sku) as { kind: 'price' | 'stock'; body: string }[];
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      // Written by `defer` from records already parsed with the protocol's schemas.
+      if (row.kind === 'price') this.upsertPrice(JSON.parse(row.body) as PriceRecord, summary);
+      else this.upsertStock(JSON.parse(row.body) as StockRecord, summary);
+    }
+    this.s.deletePendingFor.run(sku);
   }
 
   private upsertProduct(product: ProductRecord, summary: ApplySummary, detailsCleared = false): void {
@@ -329,6 +378,7 @@ export class CatalogWriter {
         title: variant.title ?? null,
       }) as number;
       if (!detailsCleared) this.s.deleteCodes.run(variantRowid);
+      if (this.pendingMaybe) this.applyPending(variant.sku, summary);
       for (const gtin of variant.gtins) this.s.upsertCode.run(gtin, variantRowid);
       for (const media of variant.media ?? []) this.insertMedia(rowid, variantRowid, position++, media);
       if (variant.color !== undefined) colors.add(variant.color);

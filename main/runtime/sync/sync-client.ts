@@ -146,9 +146,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return;
     }
     const gen = generation;
-    // Store prices and stock name the catalog's SKUs. Applied before the catalog changes that
-    // create those SKUs, they would be skipped and the store's cursor would move past them for
-    // good, so a store scope waits for a catalog sync in flight (a snapshot swap included).
+    // Store prices and stock name the catalog's SKUs, so a store scope waits for a catalog sync
+    // in flight (a snapshot swap included). Rows that still arrive before their SKU are kept
+    // by the catalog until it comes (pending_store_rows); waiting keeps that the exception.
     const catalogRun = scope === 'catalog' ? undefined : running.get('catalog');
     const sync = (): Promise<void> => syncUntilDone(scope, gen);
     const run = (catalogRun === undefined ? sync() : catalogRun.then(sync)).finally(() => {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql as m0010 } from './0010-catalog.js';
 import { sql as m0020 } from './0020-sync.js';
+import { sql as m0030 } from './0030-pending-store-rows.js';
 
 /**
  * Append-only, statically imported migrations (STYLE.md §5). A migration's number is the
@@ -9,6 +10,7 @@ import { sql as m0020 } from './0020-sync.js';
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 10, name: '0010-catalog', sql: m0010 },
   { version: 20, name: '0020-sync', sql: m0020 },
+  { version: 30, name: '0030-pending-store-rows', sql: m0030 },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

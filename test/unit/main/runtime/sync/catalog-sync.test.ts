@@ -172,3 +172,34 @@ describe('snapshots', () => {
     catalog.close();
   });
 });
+
+describe('store rows that arrive before their SKU', () => {
+  it('keeps them until the catalog change creating the SKU, then applies them', () => {
+    const { catalog } = open();
+    // The store's scope is ahead of the catalog's: stock and a price for a SKU not here yet.
+    const early = catalog.sync.applyChanges('store:BER', 0, 2, [
+      { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'LATE-S', quantity: 6 } },
+      { op: 'price.upsert', price: { storeCode: 'BER', sku: 'LATE-S', currency: 'EUR', regular: 4995 } },
+    ]);
+    expect(early).toMatchObject({ status: 'applied', summary: { deferred: 2, problems: [] } });
+    expect(catalog.sync.cursor('store:BER')).toBe(2);
+
+    catalog.sync.applyChanges('catalog', 0, 1, [productChange('LATE', 'Late Arrival')]);
+    const variant = catalog.reader.lookup('LATE-S', 'BER').result?.product.variants[0];
+    expect(variant?.stockHere).toBe(6);
+    expect(variant?.price).toMatchObject({ regular: 4995, storeCode: 'BER' });
+    catalog.close();
+  });
+
+  it('drops waiting rows with their store scope when a snapshot replaces it', () => {
+    const { catalog } = open();
+    catalog.sync.applyChanges('store:BER', 0, 1, [
+      { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'GONE-S', quantity: 9 } },
+    ]);
+    catalog.sync.stageSnapshotPage('store:BER', 's', 5, 0, 1, []);
+    catalog.sync.finishSnapshot('store:BER');
+    catalog.sync.applyChanges('catalog', 0, 1, [productChange('GONE', 'Gone')]);
+    expect(catalog.reader.lookup('GONE-S', 'BER').result?.product.variants[0]?.stockHere).toBe(0);
+    catalog.close();
+  });
+});
