@@ -7,77 +7,29 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { KioskConfig } from '../../../kiosk-config/index.js';
-import { openCatalog, type Catalog } from '../../../main/runtime/catalog/index.js';
-import { createSyncClient, type CommandHandlers, type SyncClient } from '../../../main/runtime/sync/index.js';
+import type { CommandHandlers } from '../../../main/runtime/sync/index.js';
 import type { CommandRow } from '../../../server/index.js';
 import { minimalConfig } from '../../unit/kiosk-config/config-fixture.js';
 import { useTempDir } from '../../support/temp.js';
 import { catalogText, connectDevice, enrolledDevice, useHubs, type TestHub } from '../hub/hub-fixture.js';
+import { provision, startDevice, until, type Device } from './device-fixture.js';
 
 const tempDir = useTempDir();
 const hubs = useHubs();
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 /** A 1x1 PNG. */
 const PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-async function until(what: string, condition: () => boolean | Promise<boolean>, seconds = 30): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-interface Device {
-  id: string;
-  catalog: Catalog;
-  client: SyncClient;
-  stop(): void;
-}
-
-async function provision(test: TestHub): Promise<string> {
-  const created = await test.admin('POST', 'devices', { storeCode: 'BER-MITTE', name: 'Entrance kiosk' });
-  expect(created.status).toBe(201);
-  return (created.json as { enrollmentCode: string }).enrollmentCode;
-}
-
-async function startDevice(
+/** A device started and online, with its id. */
+async function onlineDevice(
   test: TestHub,
   dataDir: string,
   enrollmentCode: string,
   commands: CommandHandlers,
-): Promise<Device> {
-  const catalog = openCatalog(join(dataDir, 'catalog.db'));
-  const client = createSyncClient({
-    hubUrl: test.hub.url,
-    dataDir,
-    catalog: catalog.sync,
-    enrollmentCode,
-    appVersion: '0.1.0-test',
-    log: silent,
-    now: () => new Date(),
-    random: Math.random,
-    firstConnectJitterMs: 0,
-    heartbeatSeconds: 3600,
-    commands,
-  });
-  client.start();
-  await until('online', () => client.status().phase === 'online');
-  return {
-    id: client.status().deviceId ?? '',
-    catalog,
-    client,
-    stop() {
-      client.stop();
-      catalog.close();
-    },
-  };
+): Promise<Device & { id: string }> {
+  const device = startDevice(test, dataDir, enrollmentCode, commands);
+  await until('online', () => device.client.status().phase === 'online', 30);
+  return { ...device, id: device.client.status().deviceId ?? '' };
 }
 
 async function command(
@@ -102,7 +54,7 @@ describe('remote commands (real hub, real device client)', () => {
     const test = await hubs.start(tempDir());
     await test.hub.importFeed(catalogText(10), { fileName: 'catalog.jsonl' });
     let reloads = 0;
-    const device = await startDevice(test, tempDir(), await provision(test), {
+    const device = await onlineDevice(test, tempDir(), await provision(test), {
       reload: () => {
         reloads++;
       },
@@ -146,7 +98,7 @@ describe('remote commands (real hub, real device client)', () => {
     const dataDir = tempDir();
     const code = await provision(test);
     let reloads = 0;
-    const first = await startDevice(test, dataDir, code, {});
+    const first = await onlineDevice(test, dataDir, code, {});
     const deviceId = first.id;
     first.stop();
     await until('the hub to see the device go', () => !test.hub.online().has(deviceId));
@@ -158,7 +110,7 @@ describe('remote commands (real hub, real device client)', () => {
     const listed = await test.admin('GET', `devices/${deviceId}/commands`);
     expect((listed.json as { commands: { state: string }[] }).commands).toMatchObject([{ state: 'queued' }]);
 
-    const device = await startDevice(test, dataDir, code, {
+    const device = await onlineDevice(test, dataDir, code, {
       reload: () => {
         reloads++;
       },
@@ -177,7 +129,7 @@ describe('remote commands (real hub, real device client)', () => {
     const test = await hubs.start(tempDir());
     await test.hub.importFeed(catalogText(10), { fileName: 'catalog.jsonl' });
     const applied: KioskConfig[] = [];
-    const device = await startDevice(test, tempDir(), await provision(test), {
+    const device = await onlineDevice(test, tempDir(), await provision(test), {
       config: (config) => void applied.push(config),
     });
     try {
@@ -228,7 +180,7 @@ describe('remote commands (real hub, real device client)', () => {
     const test = await hubs.start(dataDir);
     await test.hub.importFeed(catalogText(10), { fileName: 'catalog.jsonl' });
     let picture = Buffer.from(PNG_BASE64, 'base64');
-    const device = await startDevice(test, tempDir(), await provision(test), {
+    const device = await onlineDevice(test, tempDir(), await provision(test), {
       screenshot: () => Promise.resolve(picture),
     });
     try {
@@ -252,7 +204,7 @@ describe('remote commands (real hub, real device client)', () => {
     const test = await hubs.start(tempDir(), { pageBudgetBytes: 16 * 1024 });
     await test.hub.importFeed(catalogText(60), { fileName: 'catalog.jsonl' });
     const dataDir = tempDir();
-    const device = await startDevice(test, dataDir, await provision(test), {});
+    const device = await onlineDevice(test, dataDir, await provision(test), {});
     const raw = new Database(join(dataDir, 'catalog.db'));
     try {
       await until('the first sync', () => device.catalog.reader.counts().products === 60);

@@ -3,80 +3,13 @@
  * with its catalog file, its sync client and its outbox. Waits poll for a state (generously
  * bounded), never for a time.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCatalog, type Catalog } from '../../../main/runtime/catalog/index.js';
-import {
-  createSyncClient,
-  openOutbox,
-  type Outbox,
-  type SyncClient,
-} from '../../../main/runtime/sync/index.js';
 import { useTempDir } from '../../support/temp.js';
-import { catalogText, useHubs, type TestHub } from '../hub/hub-fixture.js';
+import { catalogText, useHubs } from '../hub/hub-fixture.js';
+import { provision, startDevice, until } from './device-fixture.js';
 
 const tempDir = useTempDir();
 const hubs = useHubs();
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
-
-async function until(what: string, condition: () => boolean, seconds = 30): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-interface Device {
-  catalog: Catalog;
-  client: SyncClient;
-  outbox: Outbox;
-  stop(): void;
-}
-
-async function provision(test: TestHub, storeCode = 'BER-MITTE'): Promise<string> {
-  const created = await test.admin('POST', 'devices', { storeCode, name: 'Entrance kiosk' });
-  expect(created.status).toBe(201);
-  return (created.json as { enrollmentCode: string }).enrollmentCode;
-}
-
-function startDevice(test: TestHub, dataDir: string, enrollmentCode: string): Device {
-  const catalog = openCatalog(join(dataDir, 'catalog.db'));
-  const outbox = openOutbox(join(dataDir, 'outbox.db'), {
-    now: () => new Date(),
-    newId: () => crypto.randomUUID(),
-    random: Math.random,
-  });
-  const client = createSyncClient({
-    hubUrl: test.hub.url,
-    dataDir,
-    catalog: catalog.sync,
-    enrollmentCode,
-    appVersion: '0.1.0-test',
-    log: silent,
-    now: () => new Date(),
-    random: Math.random,
-    outbox,
-    firstConnectJitterMs: 0,
-    heartbeatSeconds: 3600,
-  });
-  client.start();
-  return {
-    catalog,
-    client,
-    outbox,
-    stop() {
-      client.stop();
-      outbox.close();
-      catalog.close();
-    },
-  };
-}
 
 describe('hub to device sync (real hub, real runtime, real SQLite)', () => {
   it('first sync, then a delta, then a live price change reach the device', async () => {

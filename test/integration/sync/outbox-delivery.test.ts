@@ -6,58 +6,21 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCatalog } from '../../../main/runtime/catalog/index.js';
-import { createSyncClient, openOutbox } from '../../../main/runtime/sync/index.js';
 import { HUB_DATABASE_FILE } from '../../../server/index.js';
 import { useTempDir } from '../../support/temp.js';
 import { catalogText, useHubs } from '../hub/hub-fixture.js';
+import { provision, startDevice, until } from './device-fixture.js';
 
 const tempDir = useTempDir();
 const hubs = useHubs();
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
-
-async function until(what: string, condition: () => boolean | Promise<boolean>, seconds = 60): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('outbox delivery across hub outages', () => {
   it('delivers 1,000 events and 20 reservations exactly once through two hub restarts', async () => {
     const hubDir = tempDir();
     let test = await hubs.start(hubDir);
     await test.hub.importFeed(catalogText(120), { fileName: 'catalog.jsonl' });
-    const created = await test.admin('POST', 'devices', { storeCode: 'BER-MITTE', name: 'Kiosk' });
-    const { enrollmentCode } = created.json as { enrollmentCode: string };
-
     const dataDir = tempDir();
-    const catalog = openCatalog(join(dataDir, 'catalog.db'));
-    const outbox = openOutbox(join(dataDir, 'outbox.db'), {
-      now: () => new Date(),
-      newId: () => crypto.randomUUID(),
-      random: Math.random,
-    });
-    const client = createSyncClient({
-      hubUrl: test.hub.url,
-      dataDir,
-      catalog: catalog.sync,
-      enrollmentCode,
-      appVersion: '0.1.0-test',
-      log: silent,
-      now: () => new Date(),
-      random: Math.random,
-      outbox,
-      firstConnectJitterMs: 0,
-      heartbeatSeconds: 3600,
-    });
-    client.start();
+    const { catalog, client, outbox, stop } = startDevice(test, dataDir, await provision(test));
     try {
       await until('the first sync', () => client.status().phase === 'online');
       const deviceId = client.status().deviceId ?? '';
@@ -131,9 +94,7 @@ describe('outbox delivery across hub outages', () => {
       });
       expect(outbox.deadLetters()).toEqual([]);
     } finally {
-      client.stop();
-      outbox.close();
-      catalog.close();
+      stop();
     }
   });
 });
