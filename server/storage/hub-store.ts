@@ -201,7 +201,7 @@ export interface HubStore {
   /** Commands of a device without a result yet, oldest first: what to send on its next connect. */
   pendingCommands(deviceId: string): Promise<CommandRow[]>;
   markCommandDelivered(id: string, at: string): Promise<void>;
-  /** Commands with and without a result, per device that has any. */
+  /** Per device with at least one command: how many await a result and how many have one. */
   commandCounts(): Promise<Map<string, { pending: number; completed: number }>>;
   /** Records a device's result for its own command, once. */
   completeCommand(

@@ -273,8 +273,8 @@ function letters(): string[] {
   return ['XS', 'S', 'M', 'L', 'XL', 'XXL'];
 }
 
-/** mulberry32: a small, fast, well-distributed PRNG; plenty for synthetic data. */
-function random(seed: number): () => number {
+/** mulberry32: a small, fast, well-distributed PRNG; plenty for synthetic data and test seeds. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -297,7 +297,7 @@ export function productId(n: number): string {
 
 /** Yields the header, the stores, then the products of a synthetic catalog as JSON Lines records. */
 export function* syntheticCatalog(options: SyntheticOptions): Generator<Record<string, unknown>> {
-  const rnd = random(options.seed ?? 42);
+  const rnd = seededRandom(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const storeCount = Math.min(options.stores ?? 8, cities.length);
   const stores = cities.slice(0, storeCount);

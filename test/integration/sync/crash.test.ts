@@ -29,6 +29,7 @@ import type { DeviceStatusLine } from '../../support/device-process.js';
 import { freePort, useProcesses, type Spawned } from '../../support/processes.js';
 import { useTempDir } from '../../support/temp.js';
 import { useHubs, type TestHub } from '../hub/hub-fixture.js';
+import { seededRandom } from '../../../shared/catalog/synthetic.js';
 
 const tempDir = useTempDir();
 const hubs = useHubs();
@@ -36,18 +37,7 @@ const processes = useProcesses();
 
 const seed = Number(process.env.VITRINE_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-/** mulberry32: the same kill points for the same seed. */
-function seeded(start: number): () => number {
-  let a = start >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** Progress lines carry the seed, so a failing run can be replayed (VITRINE_CRASH_SEED). */
 function note(text: string): void {
   process.stdout.write(`[crash seed ${String(seed)}] ${text}\n`);
 }
@@ -151,7 +141,7 @@ async function provision(test: TestHub): Promise<string> {
 
 describe('crashes during a catalog snapshot (real processes, loopback)', () => {
   it('a device SIGKILLed at 10 random snapshot pages keeps a whole catalog, then finishes', async () => {
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     note('device kills');
     // Small pages (a 300-product snapshot has dozens) and a short log (any absence means a snapshot).
     const hubDir = tempDir();
@@ -261,7 +251,7 @@ describe('crashes during a catalog snapshot (real processes, loopback)', () => {
   }, 120_000);
 
   it('the hub SIGKILLed mid-snapshot and restarted: the device ends with the whole new catalog', async () => {
-    const random = seeded(seed ^ 0x5eed);
+    const random = seededRandom(seed ^ 0x5eed);
     note('hub kill');
     const hubDir = tempDir();
     const port = await freePort();
