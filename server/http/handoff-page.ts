@@ -87,16 +87,21 @@ export function renderProduct(data: ProductPageData): string {
     (m) => m.kind === 'image' && m.url.startsWith('https://'),
   );
   const parts: string[] = [];
-  if (image !== undefined) {
-    parts.push(`<img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt ?? product.title)}">`);
-  }
+  // The photo sits in a fixed-ratio frame, so a slow or missing image does not shift the page.
+  parts.push(
+    image === undefined
+      ? '<div class="photo"></div>'
+      : `<div class="photo"><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt ?? product.title)}"></div>`,
+  );
   if (product.brand !== undefined) parts.push(`<p class="brand">${escapeHtml(product.brand)}</p>`);
   parts.push(`<h1>${escapeHtml(product.title)}</h1>`);
   const detail = [variant?.color, variant?.size].filter((v): v is string => v !== undefined);
-  if (data.sku !== null && detail.length > 0) parts.push(`<p>${escapeHtml(detail.join(' · '))}</p>`);
+  if (data.sku !== null && detail.length > 0)
+    parts.push(`<p class="detail">${escapeHtml(detail.join(' · '))}</p>`);
   const price = priceText(data, variant?.sku);
   if (price !== null) parts.push(`<p class="price">${price}</p>`);
-  parts.push('<h2>In stock nearby</h2>', stockList(data));
+  parts.push('<h2>Where to find it</h2>', stockList(data));
+  parts.push('<p class="hint">Show this page in any of these stores, or reserve it at the kiosk.</p>');
   return page(product.title, parts.join('\n'));
 }
 
@@ -144,19 +149,32 @@ function stockList(data: ProductPageData): string {
     .slice(0, NEARBY_STORES);
   if (rows.length === 0) return '<p>No stock information.</p>';
   const items = rows.map(({ store, units: n, km }) => {
-    const where = km === null || store.code === data.storeCode ? '' : ` <span>${km.toFixed(1)} km</span>`;
-    const state = n === 0 ? 'out of stock' : n <= 3 ? 'only a few left' : 'in stock';
-    return `<li><b>${escapeHtml(store.name)}</b>${where}: ${state}</li>`;
+    const where =
+      store.code === data.storeCode ? 'the store you are in' : km === null ? '' : `${km.toFixed(1)} km away`;
+    const [state, tone] =
+      n === 0 ? ['out of stock', 'out'] : n <= 3 ? ['only a few left', 'few'] : ['in stock', 'in'];
+    return `<li><span><b>${escapeHtml(store.name)}</b><small>${where}</small></span><span class="state ${tone}">${state}</span></li>`;
   });
-  return `<ul>${items.join('')}</ul>`;
+  return `<ul class="stores">${items.join('')}</ul>`;
 }
 
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:36rem;padding:1rem;color:#161616}
-img{width:100%;height:auto;border-radius:8px}h1{font-size:1.5rem;margin:.25rem 0}.brand{color:#555;margin:0}
-.price{font-size:1.25rem}ul{padding-left:1.2rem}span{color:#555}</style></head>
+<style>
+body{font:17px/1.5 system-ui,sans-serif;margin:0 auto;max-width:34rem;padding:1rem 1.25rem 2rem;color:#1b1b1b;background:#fff}
+.photo{aspect-ratio:4/3;background:#f1eee9;border-radius:16px;overflow:hidden}
+.photo img{width:100%;height:100%;object-fit:cover;display:block;color:transparent}
+.brand{margin:1.25rem 0 0;color:#6b6b6b;text-transform:uppercase;letter-spacing:.08em;font-size:.8rem}
+h1{font-size:1.75rem;line-height:1.2;margin:.25rem 0 .5rem}.detail{margin:0;color:#444}
+.price{font-size:1.6rem;margin:.75rem 0 1.5rem}.price s{color:#8a8a8a;font-size:1.1rem;margin-right:.4rem}
+h2{font-size:1.1rem;margin:0 0 .5rem}.stores{list-style:none;margin:0;padding:0}
+.stores li{display:flex;justify-content:space-between;align-items:center;gap:1rem;padding:.85rem 0;border-top:1px solid #ece9e4}
+.stores b{display:block;font-weight:600}.stores small{color:#6b6b6b}
+.state{white-space:nowrap;font-size:.9rem;padding:.2rem .65rem;border-radius:999px}
+.in{background:#e3f4e8;color:#1d6b36}.few{background:#fdf1dc;color:#8a5a00}.out{background:#f3f3f3;color:#6b6b6b}
+.hint{margin-top:1.5rem;color:#6b6b6b;font-size:.95rem}
+</style></head>
 <body>${body}</body></html>`;
 }
