@@ -402,6 +402,21 @@ function caughtUp(client: SyncClient, heads: Record<string, number>): boolean {
   );
 }
 
+const allParts = ['initial', 'snapshot', 'fanout'] as const;
+
+/** `--parts initial,fanout`: run some parts only (the snapshot part follows the initial sync). */
+function partsOf(args: string[]): Set<string> {
+  const i = args.indexOf('--parts');
+  if (i < 0) return new Set(allParts);
+  const parts = new Set((args[i + 1] ?? '').split(','));
+  for (const part of parts) {
+    if (!(allParts as readonly string[]).includes(part))
+      throw new Error(`--parts: expected some of ${allParts.join(', ')}, got "${part}"`);
+  }
+  if (parts.has('snapshot')) parts.add('initial');
+  return parts;
+}
+
 const budget = (ok: boolean, text: string) => `${text} ${ok ? 'ok' : 'MISSED'}`;
 
 // The benchmark --------------------------------------------------------------------------------
@@ -416,14 +431,17 @@ export async function runSyncBench(args: string[]): Promise<void> {
   }
   const products = argValue(args, '--products', 100_000);
   const devices = argValue(args, '--devices', 1_000);
+  const parts = partsOf(args);
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-sync-'));
   try {
     console.log(`Vitrine sync benchmark — ${machineLine()}, SQLite ${sqliteVersion()}`);
     console.log(
       `hub in a child process on ${HOST}; devices (catalog file + sync client each) in this process\n`,
     );
-    const rows1and4 = await catalogToOneDevice(dir, products);
-    const rows2and3 = await fanOut(dir, devices);
+    const rows1and4 = parts.has('initial')
+      ? await catalogToOneDevice(dir, products, parts.has('snapshot'))
+      : [];
+    const rows2and3 = parts.has('fanout') ? await fanOut(dir, devices) : [];
     console.log(table(['sync', 'value', 'budget'], [...rows1and4, ...rows2and3]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -440,7 +458,7 @@ function sqliteVersion(): string {
 }
 
 /** Parts 1 and 4: the whole catalog to one device, then a snapshot under lookups. */
-async function catalogToOneDevice(dir: string, products: number): Promise<string[][]> {
+async function catalogToOneDevice(dir: string, products: number, withSnapshot: boolean): Promise<string[][]> {
   const batch = parseFeed(catalogText(products, 8, 42), { fileName: 'catalog.jsonl' }).batch;
   const rows = rowsOf(batch);
   const variantCount = batch.products.reduce((n, p) => n + p.variants.length, 0);
@@ -480,6 +498,17 @@ async function catalogToOneDevice(dir: string, products: number): Promise<string
     const heads = await hub.child.call<Record<string, number>>({ cmd: 'heads' });
     if (!caughtUp(d.client, heads)) throw new Error('initial sync: cursors are not at the hub heads');
     const syncRate = rows / syncS;
+    const initialRows = [
+      ['1. hub import (parse + compare + log + compact)', `${fmt(imported.ms / 1000)} s`, ''],
+      [
+        '   initial sync to one device (start to online)',
+        `${fmt(syncS)} s, ${count(syncRate)} rows/s`,
+        budget(syncS < 10, '< 10 s'),
+      ],
+      ['   raw better-sqlite3 insert, same rows', `${fmt(raw.ms / 1000)} s, ${count(raw.rate)} rows/s`, ''],
+      ['   sync rate / raw rate', fmt(syncRate / raw.rate, 3), budget(syncRate >= raw.rate / 4, '>= 0.25')],
+    ];
+    if (!withSnapshot) return initialRows;
 
     // 4. The device goes away; the hub restarts keeping only 1,000 changes per scope, and takes a
     // second catalog (new seed: every product changes). The device's cursors are now behind the
@@ -535,14 +564,7 @@ async function catalogToOneDevice(dir: string, products: number): Promise<string
     const swapMs = swaps.reduce((sum, [a, b]) => sum + (b - a), 0);
 
     return [
-      ['1. hub import (parse + compare + log + compact)', `${fmt(imported.ms / 1000)} s`, ''],
-      [
-        '   initial sync to one device (start to online)',
-        `${fmt(syncS)} s, ${count(syncRate)} rows/s`,
-        budget(syncS < 10, '< 10 s'),
-      ],
-      ['   raw better-sqlite3 insert, same rows', `${fmt(raw.ms / 1000)} s, ${count(raw.rate)} rows/s`, ''],
-      ['   sync rate / raw rate', fmt(syncRate / raw.rate, 3), budget(syncRate >= raw.rate / 4, '>= 0.25')],
+      ...initialRows,
       ['4. second import (every product changed; log kept: 1,000)', `${fmt(second.ms / 1000)} s`, ''],
       [
         '   snapshot sync (start to caught up)',

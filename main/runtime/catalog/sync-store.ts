@@ -1,5 +1,7 @@
+import type { PriceRecord, StockRecord } from '../../../shared/catalog/types.js';
 import type { ChangeBody } from '../../../shared/protocol/index.js';
 import type { Db } from './database.js';
+import { stageStoreRows } from './staged-store-rows.js';
 import { emptySummary, type ApplySummary, type CatalogWriter } from './writer.js';
 
 /** A snapshot being staged page by page; `nextPage` is where a restarted device resumes. */
@@ -87,7 +89,9 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
     advanceProgress: db.prepare('UPDATE snapshot_progress SET next_page = ? WHERE scope = ?'),
     dropProgress: db.prepare('DELETE FROM snapshot_progress WHERE scope = ?'),
     dropPages: db.prepare('DELETE FROM snapshot_pages WHERE scope = ?'),
-    insertPage: db.prepare('INSERT INTO snapshot_pages (scope, page, records_json) VALUES (?, ?, ?)'),
+    insertPage: db.prepare(
+      'INSERT INTO snapshot_pages (scope, page, records_json, prices_json, stock_json, store_rows) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     pageNumbers: db.prepare('SELECT page FROM snapshot_pages WHERE scope = ? ORDER BY page').pluck(),
     page: db.prepare('SELECT records_json FROM snapshot_pages WHERE scope = ? AND page = ?').pluck(),
   };
@@ -146,7 +150,17 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
             `snapshot ${snapshotId}: got page ${String(page)}, expected ${String(progress.nextPage)} of ${String(pages)}`,
           );
         }
-        s.insertPage.run(scope, page, JSON.stringify(records));
+        // Prices and stock as typed rows, applied set-based at the swap; the rest as JSON.
+        const prices: PriceRecord[] = [];
+        const stock: StockRecord[] = [];
+        const others: ChangeBody[] = [];
+        for (const record of records) {
+          if (record.op === 'price.upsert') prices.push(record.price);
+          else if (record.op === 'stock.upsert') stock.push(record.stock);
+          else others.push(record);
+        }
+        const rows = stageStoreRows(prices, stock);
+        s.insertPage.run(scope, page, JSON.stringify(others), rows.pricesJson, rows.stockJson, rows.rows);
         s.advanceProgress.run(page + 1, scope);
         return { ...progress, nextPage: page + 1 };
       });
@@ -170,17 +184,19 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
         const bulk = { detailsCleared: catalogScope, deferSpellIndex: true };
         const summary = emptySummary();
         const keep = new Set<string>();
-        // Page by page, so only one page's records are in memory at a time.
-        for (const page of s.pageNumbers.all(scope) as number[]) {
-          // Written by stageSnapshotPage from records already parsed with the protocol's schemas.
-          const records = JSON.parse(s.page.get(scope, page) as string) as ChangeBody[];
-          for (const record of records) if (record.op === 'product.upsert') keep.add(record.product.id);
-          writer.applyChanges(records, summary, bulk);
-        }
         if (catalogScope) {
+          // Page by page, so only one page's records are in memory at a time.
+          for (const page of s.pageNumbers.all(scope) as number[]) {
+            // Written by stageSnapshotPage from records already parsed with the protocol's schemas.
+            const records = JSON.parse(s.page.get(scope, page) as string) as ChangeBody[];
+            for (const record of records) if (record.op === 'product.upsert') keep.add(record.product.id);
+            writer.applyChanges(records, summary, bulk);
+          }
           writer.sweepProducts(keep, true);
           writer.refreshSpellIndex();
         }
+        // Prices and stock, set-based, once the variants they belong to are in.
+        writer.applyStagedStoreRows(scope, summary);
         s.setCursor.run(scope, progress.cursor);
         drop(scope);
         return { cursor: progress.cursor, summary };

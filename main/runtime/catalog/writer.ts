@@ -10,6 +10,7 @@ import type {
 import type { ChangeBody } from '../../../shared/protocol/index.js';
 import type { Db } from './database.js';
 import { refreshSpellIndex } from './spell.js';
+import { stagedStoreRows, utcInstant } from './staged-store-rows.js';
 
 export interface ApplySummary {
   stores: number;
@@ -43,6 +44,7 @@ export const categorySeparator = ' > ';
  */
 export class CatalogWriter {
   private readonly s;
+  private readonly staged;
   private readonly categoryIds = new Map<string, number>();
 
   constructor(private readonly db: Db) {
@@ -110,6 +112,7 @@ export class CatalogWriter {
           SELECT 1 FROM products p JOIN categories d ON d.id = p.category_id
           WHERE d.path = categories.path OR substr(d.path, 1, length(categories.path) + 3) = categories.path || ' > ')`),
     };
+    this.staged = stagedStoreRows(db);
   }
 
   /**
@@ -196,6 +199,19 @@ export class CatalogWriter {
   clearProductDetails(): void {
     this.db.exec(`INSERT INTO products_fts (products_fts) VALUES ('delete-all');
       DELETE FROM media; DELETE FROM recommendations; DELETE FROM variant_codes;`);
+  }
+
+  /**
+   * Applies the staged prices and stock of `scope` (inside `transaction`, after its products),
+   * set-based in SQL. Rows of unknown SKUs are kept for when their variant arrives, as from
+   * applyChanges.
+   */
+  applyStagedStoreRows(scope: string, summary: ApplySummary): void {
+    const counts = this.staged.apply(scope, scope === 'catalog' ? '' : scope.slice('store:'.length));
+    summary.prices += counts.prices;
+    summary.stock += counts.stock;
+    summary.deferred += counts.deferred;
+    if (counts.deferred > 0) this.pendingMaybe = true;
   }
 
   /** Brings the typo index in line after changes applied with `deferSpellIndex`. */
@@ -427,14 +443,4 @@ export class CatalogWriter {
     }
     return parent;
   }
-}
-
-/**
- * Sale bounds arrive with any offset (`2024-02-24T13:00-0800`); stored in one UTC form they
- * compare correctly as text in SQL filters.
- */
-function utcInstant(text: string | undefined): string | null {
-  if (text === undefined) return null;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }

@@ -7,6 +7,7 @@ import {
 import { sql as m0010 } from './0010-catalog.js';
 import { sql as m0020 } from './0020-sync.js';
 import { sql as m0030 } from './0030-pending-store-rows.js';
+import { sql as m0040 } from './0040-snapshot-store-rows.js';
 
 /**
  * Append-only, statically imported migrations (STYLE.md §5). A migration's number is the
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '0010-catalog', sql: m0010 },
   { version: 20, name: '0020-sync', sql: m0020 },
   { version: 30, name: '0030-pending-store-rows', sql: m0030 },
+  { version: 40, name: '0040-snapshot-store-rows', sql: m0040 },
 ];
 
 export const latestVersion = latestVersionOf(migrations);

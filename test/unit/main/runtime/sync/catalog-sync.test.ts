@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCatalog, SyncApplyError, type Catalog } from '../../../../../main/runtime/catalog/index.js';
 import type { ChangeBody } from '../../../../../shared/protocol/index.js';
@@ -201,5 +202,118 @@ describe('store rows that arrive before their SKU', () => {
     catalog.sync.applyChanges('catalog', 0, 1, [productChange('GONE', 'Gone')]);
     expect(catalog.reader.lookup('GONE-S', 'BER').result?.product.variants[0]?.stockHere).toBe(0);
     catalog.close();
+  });
+});
+
+describe('snapshot prices and stock (applied set-based in SQL)', () => {
+  // Every shape a store row can take: known and unknown SKUs, with and without availability,
+  // member and sale prices, sale bounds in another offset, the default price of the catalog.
+  const catalogRecords: ChangeBody[] = [
+    productChange('A', 'Alpha'),
+    productChange('B', 'Beta'),
+    { op: 'price.upsert', price: { storeCode: null, sku: 'A-S', currency: 'EUR', regular: 5000 } },
+    {
+      op: 'price.upsert',
+      price: { storeCode: null, sku: 'B-S', currency: 'EUR', regular: 8000, sale: 6000, member: 5500 },
+    },
+  ];
+  const storeRecords: ChangeBody[] = [
+    { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'A-S', quantity: 4, availability: 'in_stock' } },
+    { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'B-S', quantity: 0 } },
+    { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'LATE-S', quantity: 2 } },
+    {
+      op: 'price.upsert',
+      price: { storeCode: 'BER', sku: 'A-S', currency: 'EUR', regular: 4500, member: 4000 },
+    },
+    {
+      op: 'price.upsert',
+      price: {
+        storeCode: 'BER',
+        sku: 'B-S',
+        currency: 'EUR',
+        regular: 7900,
+        sale: 5900,
+        saleFrom: '2026-01-01T10:00-0800',
+        saleUntil: '2026-02-01T00:00:00Z',
+      },
+    },
+    { op: 'price.upsert', price: { storeCode: 'BER', sku: 'LATE-S', currency: 'EUR', regular: 999 } },
+  ];
+
+  function tables(path: string): unknown {
+    const db = new Database(path, { readonly: true });
+    try {
+      return {
+        prices: db
+          .prepare(
+            'SELECT v.sku, p.* FROM prices p JOIN variants v ON v.rowid = p.variant_rowid ORDER BY 1, 3',
+          )
+          .all(),
+        stock: db
+          .prepare(
+            'SELECT v.sku, s.* FROM stock s JOIN variants v ON v.rowid = s.variant_rowid ORDER BY 1, 3',
+          )
+          .all(),
+        // Bodies compared as the records they hold: key order is not part of the record.
+        pending: (
+          db.prepare('SELECT * FROM pending_store_rows ORDER BY 1, 2, 3').all() as { body: string }[]
+        ).map((row) => ({ ...row, body: JSON.parse(row.body) as unknown })),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('end with the same rows as the same records applied one by one', () => {
+    const oneByOne = open();
+    oneByOne.catalog.sync.applyChanges('catalog', 0, 1, catalogRecords);
+    const byRows = oneByOne.catalog.sync.applyChanges('store:BER', 0, 1, storeRecords);
+    oneByOne.catalog.close();
+
+    const staged = open();
+    staged.catalog.sync.stageSnapshotPage('catalog', 'c', 1, 0, 1, catalogRecords);
+    staged.catalog.sync.finishSnapshot('catalog');
+    staged.catalog.sync.stageSnapshotPage('store:BER', 's', 1, 0, 2, storeRecords.slice(0, 3));
+    staged.catalog.sync.stageSnapshotPage('store:BER', 's', 1, 1, 2, storeRecords.slice(3));
+    const bySnapshot = staged.catalog.sync.finishSnapshot('store:BER');
+    staged.catalog.close();
+
+    const expected = tables(oneByOne.path);
+    expect(tables(staged.path)).toEqual(expected);
+    expect(expected).toMatchObject({
+      stock: [
+        { sku: 'A-S', quantity: 4, availability: 'in_stock' },
+        { sku: 'B-S', quantity: 0, availability: null },
+      ],
+      pending: [
+        { sku: 'LATE-S', kind: 'price', store_code: 'BER' },
+        { sku: 'LATE-S', kind: 'stock', store_code: 'BER' },
+      ],
+    });
+    expect(byRows.status === 'applied' && byRows.summary).toMatchObject({ prices: 2, stock: 2, deferred: 2 });
+    expect(bySnapshot.summary).toMatchObject({ prices: 2, stock: 2, deferred: 2, problems: [] });
+  });
+
+  it('normalises sale bounds to UTC and applies waiting rows when their SKU arrives', () => {
+    const { catalog, path } = open();
+    catalog.sync.stageSnapshotPage('catalog', 'c', 1, 0, 1, catalogRecords);
+    catalog.sync.finishSnapshot('catalog');
+    catalog.sync.stageSnapshotPage('store:BER', 's', 1, 0, 1, storeRecords);
+    catalog.sync.finishSnapshot('store:BER');
+    catalog.sync.applyChanges('catalog', 1, 2, [productChange('LATE', 'Late')]);
+    const late = catalog.reader.lookup('LATE-S', 'BER').result?.product.variants[0];
+    expect(late).toMatchObject({ stockHere: 2, price: { regular: 999, storeCode: 'BER' } });
+    catalog.close();
+    expect(tables(path)).toMatchObject({
+      prices: expect.arrayContaining([
+        expect.objectContaining({
+          sku: 'B-S',
+          store_code: 'BER',
+          sale_from: '2026-01-01T18:00:00.000Z',
+          sale_until: '2026-02-01T00:00:00.000Z',
+        }),
+      ]) as unknown,
+      pending: [],
+    });
   });
 });
