@@ -1,5 +1,6 @@
 /** What the hub's handlers share: storage, clock, randomness, logging and settings. */
 import type { Logger } from 'pino';
+import type { NearbyPolicy } from './catalog/device-scopes.js';
 import type { SnapshotRegistry } from './catalog/snapshots.js';
 import type { RandomBytes } from './fleet/secrets.js';
 import type { HubStore } from './storage/hub-store.js';
@@ -10,6 +11,8 @@ export interface HubSettings {
   maxChangesPerScope: number;
   reservationHoldMs: number;
   handoffTtlMs: number;
+  /** Which other stores' stock a device syncs besides its own. */
+  nearby: NearbyPolicy;
   version: string;
 }
 

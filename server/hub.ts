@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { pino, type Logger } from 'pino';
 import { PAGE_BUDGET_BYTES } from '../shared/protocol/index.js';
+import { DEFAULT_NEARBY, type NearbyPolicy } from './catalog/device-scopes.js';
 import {
   DEFAULT_MAX_CHANGES_PER_SCOPE,
   importFeed,
@@ -51,6 +52,8 @@ export interface HubOptions {
   reservationHoldMs?: number;
   /** How long a hand-off link works; default 30 minutes. */
   handoffTtlMs?: number;
+  /** Stores whose stock a device syncs besides its own; default within 50 km, at most 5. */
+  nearby?: NearbyPolicy;
   /** Called once when the admin token is first made; default: printed to stdout. */
   onAdminTokenCreated?: (token: string, path: string) => void;
 }
@@ -92,6 +95,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     maxChangesPerScope: options.maxChangesPerScope ?? DEFAULT_MAX_CHANGES_PER_SCOPE,
     reservationHoldMs: options.reservationHoldMs ?? 48 * 3600_000,
     handoffTtlMs: options.handoffTtlMs ?? 30 * 60_000,
+    nearby: options.nearby ?? DEFAULT_NEARBY,
     version: HUB_VERSION,
   };
   const hub: HubContext = {

@@ -3,3 +3,4 @@ export { startHub, HUB_VERSION, HUB_DATABASE_FILE, type Hub, type HubOptions } f
 export type { ImportOptions, ImportSummary } from './catalog/import-feed.js';
 export { ADMIN_TOKEN_FILE } from './http/admin-token.js';
 export type * from './storage/hub-store.js';
+export { scopesForStore, DEFAULT_NEARBY, type NearbyPolicy } from './catalog/device-scopes.js';

@@ -27,7 +27,7 @@ import type { CatalogBatch } from '../../shared/catalog/types.js';
 import { enrollResponseSchema, parseMessage, PROTOCOL_VERSION } from '../../shared/protocol/index.js';
 import { openCatalog, type Catalog } from '../../main/runtime/catalog/index.js';
 import { createSyncClient, type DeviceCredentials, type SyncClient } from '../../main/runtime/sync/index.js';
-import { startHub, type Hub } from '../../server/index.js';
+import { DEFAULT_NEARBY, scopesForStore, startHub, type Hub } from '../../server/index.js';
 import { fmt, machineLine, rssMb, settledHeapMb, summarize, table, timed } from './stats.js';
 
 const STORE = 'BER-MITTE';
@@ -393,6 +393,11 @@ function device(
   };
 }
 
+/** The heads of the given scopes. */
+function only(heads: Record<string, number>, scopes: ReadonlySet<string>): Record<string, number> {
+  return Object.fromEntries(Object.entries(heads).filter(([scope]) => scopes.has(scope)));
+}
+
 /** Online, and every scope's cursor at the hub's head. */
 function caughtUp(client: SyncClient, heads: Record<string, number>): boolean {
   const status = client.status();
@@ -459,12 +464,22 @@ function sqliteVersion(): string {
 
 /** Parts 1 and 4: the whole catalog to one device, then a snapshot under lookups. */
 async function catalogToOneDevice(dir: string, products: number, withSnapshot: boolean): Promise<string[][]> {
-  const batch = parseFeed(catalogText(products, 8, 42), { fileName: 'catalog.jsonl' }).batch;
+  const whole = parseFeed(catalogText(products, 8, 42), { fileName: 'catalog.jsonl' }).batch;
+  // What the device syncs (and the raw insert writes): the catalog, and the prices and stock of
+  // its store and the stores near it (server/catalog/device-scopes.ts).
+  const scopes = new Set(scopesForStore(whole.stores, STORE, DEFAULT_NEARBY));
+  const mine = (storeCode: string | null) => storeCode === null || scopes.has(`store:${storeCode}`);
+  const batch: CatalogBatch = {
+    ...whole,
+    prices: whole.prices.filter((p) => mine(p.storeCode)),
+    stock: whole.stock.filter((k) => mine(k.storeCode)),
+  };
   const rows = rowsOf(batch);
   const variantCount = batch.products.reduce((n, p) => n + p.variants.length, 0);
   console.log(
     `catalog: ${count(batch.products.length)} products, ${count(variantCount)} variants, ${count(batch.prices.length)} prices, ` +
-      `${count(batch.stock.length)} stock rows, ${String(batch.stores.length)} stores = ${count(rows)} rows`,
+      `${count(batch.stock.length)} stock rows, ${String(batch.stores.length)} stores = ${count(rows)} rows ` +
+      `for a device in ${STORE} (scopes: ${[...scopes].join(', ')}; the hub has ${count(whole.stock.length)} stock rows in all)`,
   );
   const raw = rawInsert(join(dir, 'raw.db'), batch);
 
@@ -495,7 +510,7 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
       600,
     );
     const syncS = (now() - t0) / 1000;
-    const heads = await hub.child.call<Record<string, number>>({ cmd: 'heads' });
+    const heads = only(await hub.child.call<Record<string, number>>({ cmd: 'heads' }), scopes);
     if (!caughtUp(d.client, heads)) throw new Error('initial sync: cursors are not at the hub heads');
     const syncRate = rows / syncS;
     const initialRows = [
@@ -522,7 +537,7 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
       stores: 8,
       seed: 7,
     });
-    const heads2 = await hub.child.call<Record<string, number>>({ cmd: 'heads' });
+    const heads2 = only(await hub.child.call<Record<string, number>>({ cmd: 'heads' }), scopes);
     lookups = new Child('lookups');
     await lookups.call({ cmd: 'open', path: join(dataDir, 'catalog.db') });
     // The same device (its catalog file and stored credentials), pointed at the restarted hub.

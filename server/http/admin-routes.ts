@@ -2,6 +2,7 @@
  * The admin API under /api/v1/admin/, for the `vitrine hub …` and `vitrine provision` commands.
  * Every request needs `Authorization: Bearer <admin token>` (see admin-token.ts).
  */
+import { scopesForStore } from '../catalog/device-scopes.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseMessage } from '../../shared/protocol/index.js';
@@ -67,13 +68,16 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
 
       admin.get('/devices', async () => {
         const online = gateway.online();
-        const [devices, commandCounts] = await Promise.all([
+        const [devices, commandCounts, stores] = await Promise.all([
           hub.store.listDevices(),
           hub.store.commandCounts(),
+          hub.store.listStores(),
         ]);
         return {
           devices: devices.map(({ tokenHash: _hidden, ...device }) => ({
             ...device,
+            // What it syncs: the catalog, its store and the stores near it (device-scopes.ts).
+            scopes: scopesForStore(stores, device.storeCode, hub.settings.nearby),
             enrolled: device.enrolledAt !== null,
             revoked: device.revokedAt !== null,
             online: online.has(device.id),

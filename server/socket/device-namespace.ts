@@ -21,6 +21,7 @@ import type { HubContext } from '../hub-context.js';
 import { secretsEqual, sha256Hex } from '../fleet/secrets.js';
 import { commandMessage, receiveCommandResult } from '../fleet/commands.js';
 import type { CommandRow, ScopeState } from '../storage/hub-store.js';
+import { scopesForStore } from '../catalog/device-scopes.js';
 import { answerPull, answerSnapshotPage, protocolError } from './catalog-answers.js';
 import { answerPush } from './outbox-answers.js';
 
@@ -104,17 +105,15 @@ export function attachDeviceGateway(server: HttpServer, hub: HubContext): Device
   });
 
   /**
-   * Scopes each device owes a snapshot of, after a resync command. In memory: a hub restart
+   * Devices resyncing, with the scopes they have already been sent a snapshot of: a resync
+   * answers the device's next pull of each scope with a snapshot, once. In memory: a hub restart
    * forgets them, and the resync, still without a result, is sent again and asks again. (Several
    * hub nodes would keep these in shared storage.)
    */
-  const snapshotRequests = new Map<string, Set<string>>();
+  const resyncs = new Map<string, Set<string>>();
   const commands: CommandDelivery = {
     async send(target, command) {
-      if (command.kind === 'resync') {
-        const scopes = await hub.store.listScopes();
-        snapshotRequests.set(command.deviceId, new Set(scopes.map((s) => s.scope)));
-      }
+      if (command.kind === 'resync') resyncs.set(command.deviceId, new Set());
       target.emit('command', commandMessage(command));
       await hub.store.markCommandDelivered(command.id, hub.now().toISOString());
       hub.logger.info(
@@ -123,13 +122,13 @@ export function attachDeviceGateway(server: HttpServer, hub: HubContext): Device
       );
     },
     takeSnapshotRequest(deviceId, scope) {
-      const scopes = snapshotRequests.get(deviceId);
-      if (scopes?.delete(scope) !== true) return false;
-      if (scopes.size === 0) snapshotRequests.delete(deviceId);
+      const taken = resyncs.get(deviceId);
+      if (taken === undefined || taken.has(scope)) return false;
+      taken.add(scope);
       return true;
     },
     resyncDone(deviceId) {
-      snapshotRequests.delete(deviceId);
+      resyncs.delete(deviceId);
     },
   };
 
@@ -147,16 +146,18 @@ export function attachDeviceGateway(server: HttpServer, hub: HubContext): Device
         (a, b) => Number(b.scope === 'catalog') - Number(a.scope === 'catalog'),
       );
       for (const { scope, head } of ordered) {
+        const devices = namespace.to(scopeRoom(scope));
         const before = from.get(scope);
-        // One read and one encoding for every device (a broadcast), instead of one pull each.
+        // One read and one encoding for every device of the scope (a broadcast to its room),
+        // instead of one pull each.
         const page =
           before === undefined
             ? undefined
             : await hub.store.readChanges(scope, before, POKE_CHANGES_BUDGET_BYTES);
         if (page !== undefined && !page.more && page.to === head) {
-          namespace.emit('catalog:poke', { scope, head, from: page.from, changes: page.changes });
+          devices.emit('catalog:poke', { scope, head, from: page.from, changes: page.changes });
         } else {
-          namespace.emit('catalog:poke', { scope, head });
+          devices.emit('catalog:poke', { scope, head });
         }
       }
     },
@@ -178,6 +179,9 @@ export function attachDeviceGateway(server: HttpServer, hub: HubContext): Device
       }),
   };
 }
+
+/** The room of the devices that sync a scope. */
+const scopeRoom = (scope: string): string => `scope:${scope}`;
 
 function deviceIdOf(auth: unknown): string | undefined {
   if (typeof auth !== 'object' || auth === null) return undefined;
@@ -228,12 +232,17 @@ function onConnection(hub: HubContext, socket: DeviceSocket, commands: CommandDe
 
   void (async () => {
     await hub.store.touchDevice(deviceId, hub.now().toISOString());
-    const scopes = await hub.store.listScopes();
+    const [scopes, stores] = await Promise.all([hub.store.listScopes(), hub.store.listStores()]);
+    // Its scopes as the stores stand now (a store added or moved counts from the next connect);
+    // it hears pokes of a scope made later, such as its store's first stock import.
+    const mine = scopesForStore(stores, storeCode, hub.settings.nearby);
+    await socket.join(mine.map(scopeRoom));
+    const wanted = new Set(mine);
     socket.emit('hello', {
       protocol: PROTOCOL_VERSION,
       deviceId,
       storeCode,
-      scopes: scopes.map(({ scope, head }) => ({ scope, head })),
+      scopes: scopes.filter((s) => wanted.has(s.scope)).map(({ scope, head }) => ({ scope, head })),
       serverTime: hub.now().toISOString(),
     });
     // After hello, so the device knows its scopes when a resync arrives. A command made while

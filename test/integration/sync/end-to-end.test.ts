@@ -131,3 +131,40 @@ describe('hub to device sync (real hub, real runtime, real SQLite)', () => {
     }
   });
 });
+
+describe('which stores a device syncs', () => {
+  it('its own store and the ones near it, not far stores', async () => {
+    const test = await hubs.start(tempDir());
+    await test.hub.importFeed(catalogText(30), { fileName: 'catalog.jsonl' });
+    const device = startDevice(test, tempDir(), await provision(test));
+    try {
+      await until('the first sync', () => device.client.status().phase === 'online');
+      // The synthetic stores: two in Berlin, the others in other cities (hub-fixture, synthetic.ts).
+      expect(Object.keys(device.client.status().cursors).sort()).toEqual([
+        'catalog',
+        'store:BER-KUDAMM',
+        'store:BER-MITTE',
+      ]);
+      const sku = device.catalog.reader.search({ text: '', limit: 1 }).hits[0]?.id ?? '';
+      const variant = device.catalog.reader.product(sku)?.variants[0]?.sku ?? '';
+      // Stock for a far store, then for a neighbour: only the neighbour's reaches the device.
+      await test.hub.importFeed(`store_code\tid\tquantity\nHAM-JUNGFERNSTIEG\t${variant}\t77\n`, {
+        fileName: 'ham.tsv',
+      });
+      await test.hub.importFeed(`store_code\tid\tquantity\nBER-KUDAMM\t${variant}\t55\n`, {
+        fileName: 'kudamm.tsv',
+      });
+      await until('the neighbour’s stock', () =>
+        device.catalog.reader
+          .nearby(variant, 'BER-MITTE', { inStockOnly: true })
+          .some((n) => n.store.code === 'BER-KUDAMM' && n.quantity === 55),
+      );
+      expect(
+        device.catalog.reader.nearby(variant, 'BER-MITTE', { inStockOnly: false }).map((n) => n.store.code),
+      ).not.toContain('HAM-JUNGFERNSTIEG');
+      expect(device.client.status().cursors['store:HAM-JUNGFERNSTIEG']).toBeUndefined();
+    } finally {
+      device.stop();
+    }
+  });
+});
