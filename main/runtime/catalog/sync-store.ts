@@ -94,10 +94,30 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
     ),
     pageNumbers: db.prepare('SELECT page FROM snapshot_pages WHERE scope = ? ORDER BY page').pluck(),
     page: db.prepare('SELECT records_json FROM snapshot_pages WHERE scope = ? AND page = ?').pluck(),
+    otherRecords: db
+      .prepare(
+        `SELECT r.value FROM snapshot_pages p, json_each(p.records_json) r
+        WHERE p.scope = ? AND r.value ->> '$.op' <> 'product.upsert' ORDER BY p.page, r.key`,
+      )
+      .pluck(),
   };
   const cursorOf = (scope: string): number => (s.cursor.get(scope) as number | undefined) ?? 0;
   const progressOf = (scope: string): SnapshotProgress | undefined =>
     s.progress.get(scope) as SnapshotProgress | undefined;
+  /** The products of the staged pages through the row by row writer; returns their ids. */
+  const applyProductsRowByRow = (scope: string, summary: ApplySummary): string[] => {
+    const ids: string[] = [];
+    // Page by page, so only one page's records are in memory at a time.
+    for (const page of s.pageNumbers.all(scope) as number[]) {
+      // Written by stageSnapshotPage from records already parsed with the protocol's schemas.
+      const records = (JSON.parse(s.page.get(scope, page) as string) as ChangeBody[]).filter(
+        (record) => record.op === 'product.upsert',
+      );
+      for (const record of records) ids.push(record.product.id);
+      writer.applyChanges(records, summary, { detailsCleared: true, deferSpellIndex: true });
+    }
+    return ids;
+  };
   const drop = (scope: string): void => {
     s.dropPages.run(scope);
     s.dropProgress.run(scope);
@@ -183,16 +203,15 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
         if (catalogScope) writer.clearProductDetails();
         const bulk = { detailsCleared: catalogScope, deferSpellIndex: true };
         const summary = emptySummary();
-        const keep = new Set<string>();
         if (catalogScope) {
-          // Page by page, so only one page's records are in memory at a time.
-          for (const page of s.pageNumbers.all(scope) as number[]) {
-            // Written by stageSnapshotPage from records already parsed with the protocol's schemas.
-            const records = JSON.parse(s.page.get(scope, page) as string) as ChangeBody[];
-            for (const record of records) if (record.op === 'product.upsert') keep.add(record.product.id);
-            writer.applyChanges(records, summary, bulk);
-          }
-          writer.sweepProducts(keep, true);
+          // Stores (and anything but products: a handful) row by row, then the products
+          // set-based; row by row if the snapshot cannot go that way (staged-products.ts).
+          const others = (s.otherRecords.all(scope) as string[]).map(
+            (text) => JSON.parse(text) as ChangeBody,
+          );
+          writer.applyChanges(others, summary, bulk);
+          const ids = writer.applyStagedProducts(summary) ?? applyProductsRowByRow(scope, summary);
+          writer.sweepProducts(new Set(ids), true);
           writer.refreshSpellIndex();
         }
         // Prices and stock, set-based, once the variants they belong to are in.

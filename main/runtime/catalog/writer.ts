@@ -10,6 +10,7 @@ import type {
 import type { ChangeBody } from '../../../shared/protocol/index.js';
 import type { Db } from './database.js';
 import { refreshSpellIndex } from './spell.js';
+import { stagedProducts } from './staged-products.js';
 import { stagedStoreRows, utcInstant } from './staged-store-rows.js';
 
 export interface ApplySummary {
@@ -45,6 +46,7 @@ export const categorySeparator = ' > ';
 export class CatalogWriter {
   private readonly s;
   private readonly staged;
+  private readonly stagedProducts;
   private readonly categoryIds = new Map<string, number>();
 
   constructor(private readonly db: Db) {
@@ -113,6 +115,7 @@ export class CatalogWriter {
           WHERE d.path = categories.path OR substr(d.path, 1, length(categories.path) + 3) = categories.path || ' > ')`),
     };
     this.staged = stagedStoreRows(db);
+    this.stagedProducts = stagedProducts(db);
   }
 
   /**
@@ -199,6 +202,22 @@ export class CatalogWriter {
   clearProductDetails(): void {
     this.db.exec(`INSERT INTO products_fts (products_fts) VALUES ('delete-all');
       DELETE FROM media; DELETE FROM recommendations; DELETE FROM variant_codes;`);
+  }
+
+  /**
+   * Applies the products of a staged catalog snapshot set-based (inside `transaction`, after
+   * clearProductDetails); returns the ids applied, or undefined when the snapshot has to go row
+   * by row (staged-products.ts) and nothing was written.
+   */
+  applyStagedProducts(summary: ApplySummary): string[] | undefined {
+    const counts = this.stagedProducts.apply((path) => this.categoryId(path));
+    if (counts === undefined) return undefined;
+    summary.products += counts.products;
+    summary.variants += counts.variants;
+    if (this.s.anyPending.get() === 1) {
+      for (const sku of this.stagedProducts.pendingWithVariant()) this.applyPending(sku, summary);
+    }
+    return this.stagedProducts.ids();
   }
 
   /**
