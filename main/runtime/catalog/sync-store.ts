@@ -90,16 +90,11 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
     dropProgress: db.prepare('DELETE FROM snapshot_progress WHERE scope = ?'),
     dropPages: db.prepare('DELETE FROM snapshot_pages WHERE scope = ?'),
     insertPage: db.prepare(
-      'INSERT INTO snapshot_pages (scope, page, records_json, prices_json, stock_json, store_rows) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO snapshot_pages (scope, page, records_json, others_json, prices_json, stock_json, store_rows) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     pageNumbers: db.prepare('SELECT page FROM snapshot_pages WHERE scope = ? ORDER BY page').pluck(),
     page: db.prepare('SELECT records_json FROM snapshot_pages WHERE scope = ? AND page = ?').pluck(),
-    otherRecords: db
-      .prepare(
-        `SELECT r.value FROM snapshot_pages p, json_each(p.records_json) r
-        WHERE p.scope = ? AND r.value ->> '$.op' <> 'product.upsert' ORDER BY p.page, r.key`,
-      )
-      .pluck(),
+    otherRecords: db.prepare('SELECT others_json FROM snapshot_pages WHERE scope = ? ORDER BY page').pluck(),
   };
   const cursorOf = (scope: string): number => (s.cursor.get(scope) as number | undefined) ?? 0;
   const progressOf = (scope: string): SnapshotProgress | undefined =>
@@ -170,17 +165,27 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
             `snapshot ${snapshotId}: got page ${String(page)}, expected ${String(progress.nextPage)} of ${String(pages)}`,
           );
         }
-        // Prices and stock as typed rows, applied set-based at the swap; the rest as JSON.
+        // Records by kind, each applied set-based at the swap (migration 0040).
         const prices: PriceRecord[] = [];
         const stock: StockRecord[] = [];
+        const products: ChangeBody[] = [];
         const others: ChangeBody[] = [];
         for (const record of records) {
           if (record.op === 'price.upsert') prices.push(record.price);
           else if (record.op === 'stock.upsert') stock.push(record.stock);
+          else if (record.op === 'product.upsert') products.push(record);
           else others.push(record);
         }
         const rows = stageStoreRows(prices, stock);
-        s.insertPage.run(scope, page, JSON.stringify(others), rows.pricesJson, rows.stockJson, rows.rows);
+        s.insertPage.run(
+          scope,
+          page,
+          JSON.stringify(products),
+          JSON.stringify(others),
+          rows.pricesJson,
+          rows.stockJson,
+          rows.rows,
+        );
         s.advanceProgress.run(page + 1, scope);
         return { ...progress, nextPage: page + 1 };
       });
@@ -206,8 +211,8 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
         if (catalogScope) {
           // Stores (and anything but products: a handful) row by row, then the products
           // set-based; row by row if the snapshot cannot go that way (staged-products.ts).
-          const others = (s.otherRecords.all(scope) as string[]).map(
-            (text) => JSON.parse(text) as ChangeBody,
+          const others = (s.otherRecords.all(scope) as string[]).flatMap(
+            (text) => JSON.parse(text) as ChangeBody[],
           );
           writer.applyChanges(others, summary, bulk);
           const ids = writer.applyStagedProducts(summary) ?? applyProductsRowByRow(scope, summary);

@@ -1,7 +1,8 @@
 /**
- * A staged snapshot page keeps its prices and stock apart from its other records, as compact
- * JSON arrays, so the swap applies them set-based: one INSERT ... SELECT over `json_each`, joined
- * to variants inside SQLite (staged-store-rows.ts). A snapshot staged by the previous version
+ * A staged snapshot page keeps its records by kind, so the swap applies each set-based with
+ * INSERT ... SELECT over `json_each`: products in records_json (staged-products.ts), prices and
+ * stock as compact JSON arrays (staged-store-rows.ts), and the rest (stores: a handful) in
+ * others_json, applied row by row. A snapshot staged by the previous version
  * kept them among its records; it is dropped here and the device takes that snapshot again from
  * page 0 (the catalog itself is untouched).
  */
@@ -11,4 +12,5 @@ DELETE FROM snapshot_progress;
 ALTER TABLE snapshot_pages ADD COLUMN prices_json TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE snapshot_pages ADD COLUMN stock_json TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE snapshot_pages ADD COLUMN store_rows INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE snapshot_pages ADD COLUMN others_json TEXT NOT NULL DEFAULT '[]';
 `;
