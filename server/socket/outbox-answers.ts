@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { outboxItemSchema, parseMessage, type PushResponse } from '../../shared/protocol/index.js';
 import type { HubContext } from '../hub-context.js';
 import { newHandoffToken, newPickupCode } from '../fleet/secrets.js';
-import type { DeviceRow } from '../storage/hub-store.js';
+import type { DeviceRow, ReceiveContext } from '../storage/hub-store.js';
 import { protocolError } from './catalog-answers.js';
 
 /** The batch's envelope: the protocol's pushRequestSchema, with items checked one at a time. */
@@ -17,6 +17,20 @@ const envelopeSchema = z.strictObject({
     .min(1)
     .max(500),
 });
+
+/** What storing an outbox item needs to know: the time, its holds and expiries, fresh codes. */
+export function receiveContext(hub: HubContext, deviceStoreCode: string): ReceiveContext {
+  const now = hub.now();
+  return {
+    now: now.toISOString(),
+    deviceStoreCode,
+    reservationExpiresAt: new Date(now.getTime() + hub.settings.reservationHoldMs).toISOString(),
+    handoffExpiresAt: new Date(now.getTime() + hub.settings.handoffTtlMs).toISOString(),
+    newPickupCode: () => newPickupCode(hub.random),
+    newHandoffToken: () => newHandoffToken(hub.random),
+    handoffUrl: (token) => `${hub.settings.publicUrl}/p/${token}`,
+  };
+}
 
 export async function answerPush(
   hub: HubContext,
@@ -36,16 +50,11 @@ export async function answerPush(
       results.push({ id: candidate.id, status: 'rejected', error: item.error.slice(0, 2000) });
       continue;
     }
-    const now = hub.now();
-    const received = await hub.store.receiveItem(device.id, item.value, {
-      now: now.toISOString(),
-      deviceStoreCode: device.storeCode,
-      reservationExpiresAt: new Date(now.getTime() + hub.settings.reservationHoldMs).toISOString(),
-      handoffExpiresAt: new Date(now.getTime() + hub.settings.handoffTtlMs).toISOString(),
-      newPickupCode: () => newPickupCode(hub.random),
-      newHandoffToken: () => newHandoffToken(hub.random),
-      handoffUrl: (token) => `${hub.settings.publicUrl}/p/${token}`,
-    });
+    const received = await hub.store.receiveItem(
+      device.id,
+      item.value,
+      receiveContext(hub, device.storeCode),
+    );
     if (received.status === 'rejected') {
       hub.logger.info(
         { deviceId: device.id, itemId: item.value.id, error: received.error },
