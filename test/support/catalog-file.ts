@@ -81,7 +81,7 @@ export function inspectCatalogFile(path: string): CatalogFileState {
       .prepare(
         `SELECT s.scope, s.snapshot_id AS snapshotId, s.pages, s.next_page AS nextPage,
            (SELECT count(*) FROM snapshot_pages p WHERE p.scope = s.scope) AS stagedPages
-         FROM snapshot_progress s ORDER BY s.scope`,
+         FROM snapshot_progress s WHERE s.finished = 0 ORDER BY s.scope`,
       )
       .all() as StagedSnapshot[];
     const stock = (

@@ -38,6 +38,11 @@ export interface CatalogSync {
   snapshotInProgress(scope: string): SnapshotProgress | undefined;
   /** Drops a staged snapshot (the hub no longer serves it). */
   abandonSnapshot(scope: string): void;
+  /**
+   * Deletes the staged pages of swapped-in snapshots, at most `pages` of them (each commits on
+   * its own, and a few keep the write lock short); true while some remain.
+   */
+  cleanUpSnapshots(pages?: number): boolean;
 }
 
 /** A snapshot or change refused before anything was written. */
@@ -81,13 +86,22 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
       'INSERT INTO sync_cursor (scope, cursor) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET cursor = excluded.cursor',
     ),
     progress: db.prepare(
-      'SELECT snapshot_id AS snapshotId, cursor, pages, next_page AS nextPage FROM snapshot_progress WHERE scope = ?',
+      'SELECT snapshot_id AS snapshotId, cursor, pages, next_page AS nextPage FROM snapshot_progress WHERE scope = ? AND finished = 0',
     ),
     startProgress: db.prepare(
       'INSERT INTO snapshot_progress (scope, snapshot_id, cursor, pages, next_page) VALUES (?, ?, ?, ?, 0)',
     ),
     advanceProgress: db.prepare('UPDATE snapshot_progress SET next_page = ? WHERE scope = ?'),
     dropProgress: db.prepare('DELETE FROM snapshot_progress WHERE scope = ?'),
+    markFinished: db.prepare('UPDATE snapshot_progress SET finished = 1 WHERE scope = ?'),
+    finishedPages: db.prepare(
+      `SELECT p.scope, p.page FROM snapshot_pages p JOIN snapshot_progress s ON s.scope = p.scope
+      WHERE s.finished = 1 ORDER BY p.scope, p.page LIMIT ?`,
+    ),
+    dropPage: db.prepare('DELETE FROM snapshot_pages WHERE scope = ? AND page = ?'),
+    dropFinishedEmpty: db.prepare(
+      'DELETE FROM snapshot_progress WHERE finished = 1 AND NOT EXISTS (SELECT 1 FROM snapshot_pages p WHERE p.scope = snapshot_progress.scope)',
+    ),
     dropPages: db.prepare('DELETE FROM snapshot_pages WHERE scope = ?'),
     insertPage: db.prepare(
       'INSERT INTO snapshot_pages (scope, page, records_json, others_json, prices_json, stock_json, store_rows) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -222,7 +236,9 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
         // Prices and stock, set-based, once the variants they belong to are in.
         writer.applyStagedStoreRows(scope, summary);
         s.setCursor.run(scope, progress.cursor);
-        drop(scope);
+        // The staged pages are garbage from here; deleting them is left to cleanUpSnapshots, so
+        // the swap (and the write lock readers wait behind) does not also free their space.
+        s.markFinished.run(scope);
         return { cursor: progress.cursor, summary };
       });
       writer.optimizeAfter(result.summary.products);
@@ -234,6 +250,15 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
     abandonSnapshot(scope) {
       writer.transaction(() => {
         drop(scope);
+      });
+    },
+
+    cleanUpSnapshots(pages = 8) {
+      return writer.transaction(() => {
+        const garbage = s.finishedPages.all(pages + 1) as { scope: string; page: number }[];
+        for (const { scope, page } of garbage.slice(0, pages)) s.dropPage.run(scope, page);
+        if (garbage.length <= pages) s.dropFinishedEmpty.run();
+        return garbage.length > pages;
       });
     },
   };

@@ -147,9 +147,18 @@ interface SnapshotPlan {
 async function takeSnapshot(scope: string, plan: SnapshotPlan, deps: ScopeSyncDeps): Promise<void> {
   const { catalog, log } = deps;
   try {
+    const ask = (page: number) => {
+      const answer = deps.snapshotPage({ scope, snapshotId: plan.snapshotId, page });
+      // A page asked ahead may be left unawaited (the loop ends early); its failure is then moot.
+      answer.catch(() => undefined);
+      return answer;
+    };
+    // One page asked ahead: the hub reads and sends page N+1 while this device stages page N.
+    let ahead = plan.startPage < plan.pages ? ask(plan.startPage) : undefined;
     for (let page = plan.startPage; page < plan.pages; page++) {
       deps.progress(scope, { done: page, total: plan.pages });
-      const answer = await deps.snapshotPage({ scope, snapshotId: plan.snapshotId, page });
+      const answer = await (ahead ?? ask(page));
+      ahead = page + 1 < plan.pages && answer.kind !== 'error' ? ask(page + 1) : undefined;
       if (answer.kind === 'error') {
         if (answer.error.code === 'snapshot-expired') {
           // The staged pages belong to a snapshot the hub no longer serves: drop them; the next

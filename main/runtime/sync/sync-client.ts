@@ -160,6 +160,29 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     changed();
   }
 
+  /**
+   * Deletes the pages of swapped-in snapshots a few at a time, yielding between steps, so lookups
+   * and the socket are not held up by one long delete after a big swap.
+   */
+  let tidying = false;
+  function tidy(gen: number): void {
+    if (tidying) return;
+    tidying = true;
+    const step = (): void => {
+      let more = false;
+      if (gen === generation) {
+        try {
+          more = catalog.cleanUpSnapshots();
+        } catch (error) {
+          log.warn({ error: errorText(error) }, 'could not delete staged snapshot pages; will try later');
+        }
+      }
+      if (more) timers.setTimeout(step, 0);
+      else tidying = false;
+    };
+    timers.setTimeout(step, 0);
+  }
+
   async function syncUntilDone(scope: string, gen: number): Promise<void> {
     for (let attempt = 0; gen === generation && connected();) {
       again.delete(scope);
@@ -189,6 +212,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         });
         attempt = 0;
         changed();
+        tidy(gen);
         if (!again.has(scope)) return;
       } catch (error) {
         if (gen !== generation) return; // stopped: the error is the disconnect

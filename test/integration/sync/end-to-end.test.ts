@@ -3,12 +3,23 @@
  * with its catalog file, its sync client and its outbox. Waits poll for a state (generously
  * bounded), never for a time.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/temp.js';
 import { catalogText, useHubs } from '../hub/hub-fixture.js';
 import { provision, startDevice, until } from './device-fixture.js';
 
 const tempDir = useTempDir();
+
+function stagedPages(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM snapshot_pages').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
 const hubs = useHubs();
 
 describe('hub to device sync (real hub, real runtime, real SQLite)', () => {
@@ -70,6 +81,8 @@ describe('hub to device sync (real hub, real runtime, real SQLite)', () => {
       // Same seed products replaced the first catalog's: every product answers with the new data.
       const hit = device.catalog.reader.search({ text: '', limit: 200 }).hits;
       expect(hit).toHaveLength(200);
+      // The snapshot's staged pages are deleted after the swap, in the background.
+      await until('the staged pages deleted', () => stagedPages(join(dataDir, 'catalog.db')) === 0);
     } finally {
       device.stop();
     }

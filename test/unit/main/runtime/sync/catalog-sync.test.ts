@@ -317,3 +317,41 @@ describe('snapshot prices and stock (applied set-based in SQL)', () => {
     });
   });
 });
+
+describe('staged pages after the swap', () => {
+  it('are deleted afterwards, a few at a time, and never taken for a snapshot in progress', () => {
+    const { catalog, path } = open();
+    for (let page = 0; page < 5; page++) {
+      catalog.sync.stageSnapshotPage('catalog', 's', 3, page, 5, [
+        productChange(`P${String(page)}`, 'Shirt'),
+      ]);
+    }
+    catalog.sync.finishSnapshot('catalog');
+    expect(catalog.sync.snapshotInProgress('catalog')).toBeUndefined();
+    const pagesLeft = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) AS n FROM snapshot_pages').get() as { n: number };
+      } finally {
+        db.close();
+      }
+    };
+    expect(pagesLeft().n).toBe(5);
+    expect(catalog.sync.cleanUpSnapshots(2)).toBe(true);
+    expect(pagesLeft().n).toBe(3);
+    expect(catalog.sync.cleanUpSnapshots(2)).toBe(true);
+    expect(catalog.sync.cleanUpSnapshots(2)).toBe(false);
+    expect(pagesLeft().n).toBe(0);
+    expect(catalog.reader.counts().products).toBe(5);
+
+    // A new snapshot before the old pages were cleaned: it starts from page 0 on a clean slate.
+    catalog.sync.stageSnapshotPage('catalog', 't', 4, 0, 1, [productChange('A', 'A')]);
+    catalog.sync.finishSnapshot('catalog');
+    expect(() => catalog.sync.stageSnapshotPage('catalog', 'u', 5, 1, 2, [])).toThrow(/expected page 0/);
+    catalog.sync.stageSnapshotPage('catalog', 'u', 5, 0, 1, [productChange('B', 'B')]);
+    catalog.sync.finishSnapshot('catalog');
+    expect(catalog.sync.cursor('catalog')).toBe(5);
+    expect(catalog.reader.counts().products).toBe(1);
+    catalog.close();
+  });
+});
