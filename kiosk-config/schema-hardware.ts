@@ -77,6 +77,10 @@ export const hardwareSection = z
       .boolean()
       .default(true)
       .meta({ description: 'Also use known scanners and readers that are plugged in but not listed here.' }),
+    repeatWindowMs: z.int().min(0).max(60_000).default(1500).meta({
+      description:
+        'A scan of the same code again within this many milliseconds is ignored (a shopper holding the item under the scanner).',
+    }),
   })
   .meta({ title: 'Hardware' });
 

@@ -1,0 +1,49 @@
+/**
+ * Scan to event: a code from any scanner becomes one event for the UI with the catalog's answer
+ * (DESIGN.md, "Scan to screen"). The same code again within the repeat window is ignored: a
+ * shopper holding an item under a presentation scanner scans it many times a second.
+ */
+import type { LookupOutcome } from '../catalog/index.js';
+
+export interface ScanResultEvent {
+  kind: 'scan';
+  code: string;
+  /** AIM symbology identifier from a HID POS scanner, e.g. "]E0"; null from a keyboard wedge. */
+  aim: string | null;
+  device: string;
+  /** What the catalog answers, with how the code read as a barcode. */
+  outcome: LookupOutcome;
+  /** Report received to lookup done, in ms. */
+  tookMs: number;
+}
+
+export interface ScanPipelineOptions {
+  lookup: (code: string) => LookupOutcome;
+  repeatWindowMs: number;
+  /** Monotonic milliseconds, the clock the device layer stamps reports with. */
+  clock: () => number;
+  onScan: (event: ScanResultEvent) => void;
+}
+
+export interface ScanPipeline {
+  /** Handles a scan received at `receivedAt`; false when it repeated the last one and was ignored. */
+  scan(scan: { text: string; aim: string | null; device: string; receivedAt: number }): boolean;
+}
+
+export function createScanPipeline(options: ScanPipelineOptions): ScanPipeline {
+  let last: { code: string; at: number } | undefined;
+  return {
+    scan({ text, aim, device, receivedAt }) {
+      const code = text.replace(/[\r\n]+$/u, '');
+      if (code.length === 0) return false;
+      if (last?.code === code && receivedAt - last.at < options.repeatWindowMs) {
+        last.at = receivedAt; // held under the scanner: the window runs from the latest read
+        return false;
+      }
+      last = { code, at: receivedAt };
+      const outcome = options.lookup(code);
+      options.onScan({ kind: 'scan', code, aim, device, outcome, tookMs: options.clock() - receivedAt });
+      return true;
+    },
+  };
+}
