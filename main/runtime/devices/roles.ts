@@ -80,7 +80,8 @@ export function roleFor(info: HidDeviceInfo, hardware: Hardware): DeviceRole | n
       };
     }
   }
-  if (!hardware.autoDetect) return null;
+  // The development simulator's devices (simulated.ts) are taken by their usage pages always.
+  if (!hardware.autoDetect && !info.path.startsWith('simulated:')) return null;
   const posScanner =
     (info.usagePage === USAGE_PAGE_POS_SCANNER && info.usage === USAGE_BARCODE_SCANNER) ||
     (info.usagePage === USAGE_PAGE_HONEYWELL_VENDOR && info.vendorId === HONEYWELL);

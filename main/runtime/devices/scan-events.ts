@@ -3,6 +3,7 @@
  * (DESIGN.md, "Scan to screen"). The same code again within the repeat window is ignored: a
  * shopper holding an item under a presentation scanner scans it many times a second.
  */
+import { looksLikeSwipeStart } from '../../../shared/cards/iso7813.js';
 import type { LookupOutcome } from '../catalog/index.js';
 
 export interface ScanResultEvent {
@@ -23,6 +24,8 @@ export interface ScanPipelineOptions {
   /** Monotonic milliseconds, the clock the device layer stamps reports with. */
   clock: () => number;
   onScan: (event: ScanResultEvent) => void;
+  /** A "scan" that was a card swipe typed into a scanner's path (a misconfigured reader): dropped unread. */
+  onSwipeDropped?: () => void;
 }
 
 export interface ScanPipeline {
@@ -36,6 +39,13 @@ export function createScanPipeline(options: ScanPipelineOptions): ScanPipeline {
     scan({ text, aim, device, receivedAt }) {
       const code = text.replace(/[\r\n]+$/u, '');
       if (code.length === 0) return false;
+      // Track data starts with a sentinel and a format code or digit (`%B…`, `;4…`); no barcode
+      // a shopper scans does. Such a "scan" is a card reader set up as a scanner: it must not be
+      // looked up, shown, recorded or sent, so it goes no further than this.
+      if (looksLikeSwipeStart(code.charCodeAt(0), code.charCodeAt(1))) {
+        options.onSwipeDropped?.();
+        return false;
+      }
       if (last?.code === code && receivedAt - last.at < options.repeatWindowMs) {
         last.at = receivedAt; // held under the scanner: the window runs from the latest read
         return false;

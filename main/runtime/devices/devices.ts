@@ -1,0 +1,105 @@
+/**
+ * The kiosk's hardware as the rest of the runtime sees it: scans arrive as catalog answers, card
+ * swipes as a member id or a refusal, and nothing else leaves this module. What a shopper did
+ * is recorded as analytics events in the outbox: a scan with its code and whether it was found,
+ * a card with its kind only (a member id is personal data; a payment card's number is never read
+ * into a string at all).
+ */
+import type { KioskConfig } from '../../../kiosk-config/index.js';
+import type { LookupOutcome } from '../catalog/index.js';
+import type { Outbox, SyncLog, Timers } from '../sync/index.js';
+import { createDeviceManager, type DeviceManager, type DeviceStatus } from './manager.js';
+import { createScanPipeline, type ScanResultEvent } from './scan-events.js';
+import { withSimulatedDevices, type Simulator } from './simulated.js';
+import type { HidTransport } from './transport.js';
+
+export type DeviceUiEvent =
+  | ScanResultEvent
+  | { kind: 'member'; memberId: string }
+  /** A card that is not a loyalty card: the UI tells the shopper this reader is for loyalty cards. */
+  | { kind: 'card-refused'; reason: 'payment-card' | 'not-a-loyalty-card' | 'unreadable' };
+
+export interface DevicesOptions {
+  config: Pick<KioskConfig, 'hardware' | 'development'>;
+  transport: HidTransport;
+  lookup: (code: string) => LookupOutcome;
+  onEvent: (event: DeviceUiEvent) => void;
+  log: SyncLog;
+  timers: Timers;
+  /** Monotonic ms (performance.now in production). */
+  clock: () => number;
+  now: () => Date;
+  outbox?: Outbox;
+  pollMs?: number;
+}
+
+export interface Devices {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  rescan(): Promise<void>;
+  status(): DeviceStatus[];
+  /** The development simulator, when the config enables it. */
+  simulator: Simulator | undefined;
+}
+
+export function createDevices(options: DevicesOptions): Devices {
+  const simulator = options.config.development.simulation
+    ? withSimulatedDevices(options.transport)
+    : undefined;
+  const record = (name: string, props: Record<string, string | number | boolean | null>): void => {
+    options.outbox?.enqueue({ kind: 'event', at: options.now().toISOString(), name, props });
+  };
+  const scans = createScanPipeline({
+    lookup: options.lookup,
+    repeatWindowMs: options.config.hardware.repeatWindowMs,
+    clock: options.clock,
+    onSwipeDropped: () => {
+      options.log.warn(
+        {},
+        'card data arrived on a scanner and was dropped unread: is a card reader set up as a scanner?',
+      );
+      options.onEvent({ kind: 'card-refused', reason: 'unreadable' });
+    },
+    onScan: (event) => {
+      options.onEvent(event);
+      const { result } = event.outcome;
+      record('scan', {
+        code: event.code.slice(0, 200),
+        found: result !== null,
+        productId: result?.product.id ?? null,
+        matchedBy: result?.matchedBy ?? null,
+      });
+    },
+  });
+  const manager: DeviceManager = createDeviceManager({
+    transport: simulator?.transport ?? options.transport,
+    hardware: options.config.hardware,
+    log: options.log,
+    timers: options.timers,
+    clock: options.clock,
+    now: options.now,
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+    onEvent: (event) => {
+      if (event.kind === 'scan') {
+        scans.scan({ text: event.text, aim: event.aim, device: event.device, receivedAt: event.receivedAt });
+        return;
+      }
+      const { read } = event;
+      record('card', { kind: read.kind });
+      if (read.kind === 'loyalty') options.onEvent({ kind: 'member', memberId: read.memberId });
+      else {
+        options.onEvent({
+          kind: 'card-refused',
+          reason: read.kind === 'payment' ? 'payment-card' : read.reason,
+        });
+      }
+    },
+  });
+  return {
+    start: () => manager.start(),
+    stop: () => manager.stop(),
+    rescan: () => manager.rescan(),
+    status: () => manager.status(),
+    simulator,
+  };
+}
