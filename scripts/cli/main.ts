@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBarcodeCommand } from './commands/barcode.js';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { registerConfigCommand } from './commands/config.js';
+import { registerDevicesCommand } from './commands/devices.js';
 import { registerHubCommand } from './commands/hub.js';
 import { registerProvisionCommand } from './commands/provision.js';
 import { CliExit } from './io.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerCatalogCommand(program);
   registerHubCommand(program);
   registerProvisionCommand(program);
+  registerDevicesCommand(program);
   return program;
 }
 
