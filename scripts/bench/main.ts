@@ -3,10 +3,12 @@
  * in the same run. Tests never assert on time; these are where speed is shown.
  */
 import { runCatalogBench } from './catalog.js';
+import { runDevicesBench } from './devices.js';
 import { runSyncBench } from './sync.js';
 
 const benches: Record<string, (args: string[]) => Promise<void> | void> = {
   catalog: runCatalogBench,
+  devices: runDevicesBench,
   sync: runSyncBench,
 };
 
