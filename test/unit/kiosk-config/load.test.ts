@@ -235,7 +235,12 @@ describe('parseConfigText: values', () => {
     expect(config.defaultLocale).toBe('en');
     expect(config.idle).toEqual({ timeoutSeconds: 60, warningSeconds: 20 });
     expect(config.attract).toEqual({ playlist: [] });
-    expect(config.hardware).toEqual({ scanners: [], cardReaders: [], autoDetect: true });
+    expect(config.hardware).toEqual({
+      scanners: [],
+      cardReaders: [],
+      autoDetect: true,
+      repeatWindowMs: 1500,
+    });
     expect(config.barcodes).toEqual({ internalRules: [] });
     expect(config.accessibility).toEqual({
       lowReach: false,
