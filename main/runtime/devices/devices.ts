@@ -6,6 +6,7 @@
  * into a string at all).
  */
 import type { KioskConfig } from '../../../kiosk-config/index.js';
+import type { Heartbeat } from '../../../shared/protocol/index.js';
 import type { LookupOutcome } from '../catalog/index.js';
 import type { Outbox, SyncLog, Timers } from '../sync/index.js';
 import { createDeviceManager, type DeviceManager, type DeviceStatus } from './manager.js';
@@ -38,6 +39,8 @@ export interface Devices {
   stop(): Promise<void>;
   rescan(): Promise<void>;
   status(): DeviceStatus[];
+  /** The hardware part of the hub heartbeat (createSyncClient's `hardware` option). */
+  heartbeat(): Heartbeat['hardware'];
   /** The development simulator, when the config enables it. */
   simulator: Simulator | undefined;
 }
@@ -100,6 +103,18 @@ export function createDevices(options: DevicesOptions): Devices {
     stop: () => manager.stop(),
     rescan: () => manager.rescan(),
     status: () => manager.status(),
+    heartbeat: () => heartbeatHardware(manager.status()),
     simulator,
   };
+}
+
+/** Device status as the heartbeat carries it: at most 32 devices, names cut to fit. */
+export function heartbeatHardware(status: readonly DeviceStatus[]): Heartbeat['hardware'] {
+  return status.slice(0, 32).map((s) => ({
+    kind: s.kind,
+    name: `${s.name} (${s.usbId})`.slice(0, 200),
+    connected: s.connected,
+    ...(s.lastEventAt === null ? {} : { lastEventAt: s.lastEventAt }),
+    errors: s.errors,
+  }));
 }

@@ -24,6 +24,7 @@ export interface DeviceStatus {
   path: string;
   /** "vvvv:pppp" */
   usbId: string;
+  kind: 'scanner' | 'card-reader';
   name: string;
   role: string;
   connected: boolean;
@@ -216,6 +217,7 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
           status: {
             path: info.path,
             usbId: usbIdText(info),
+            kind: role.kind,
             name:
               [info.manufacturer, info.product].filter((s) => s !== undefined && s !== '').join(' ') ||
               usbIdText(info),
