@@ -22,6 +22,14 @@ export interface ScopeSyncDeps {
   snapshotPage(request: SnapshotPageRequest): Promise<SnapshotPageResponse>;
   /** Called as snapshot pages land (done of total), and with undefined when a snapshot ends. */
   progress(scope: string, progress: { done: number; total: number } | undefined): void;
+  /**
+   * Settles when the scope's data may be applied. A store scope's prices and stock name the
+   * catalog's SKUs, so they are applied after a catalog sync in flight (a snapshot swap
+   * included); they are fetched and staged meanwhile, so the two transfers overlap. Rows that
+   * still arrive before their SKU are kept by the catalog until it comes (pending_store_rows);
+   * waiting keeps that the exception.
+   */
+  readyToApply?: () => Promise<void>;
 }
 
 /** Gap answers in a row before giving up (the hub keeps answering from another cursor). */
@@ -112,6 +120,7 @@ export async function syncScope(scope: string, deps: ScopeSyncDeps): Promise<voi
       continue; // pull the changes after the snapshot's cursor (or, if it expired, ask again)
     }
     checkChanges(scope, answer);
+    await deps.readyToApply?.();
     const outcome = catalog.applyChanges(
       scope,
       answer.from,
@@ -184,6 +193,7 @@ async function takeSnapshot(scope: string, plan: SnapshotPlan, deps: ScopeSyncDe
       catalog.stageSnapshotPage(scope, plan.snapshotId, plan.cursor, page, plan.pages, answer.records);
     }
     deps.progress(scope, { done: plan.pages, total: plan.pages });
+    await deps.readyToApply?.();
     const { summary } = catalog.finishSnapshot(scope);
     log.info(
       { scope, cursor: plan.cursor, products: summary.products, problems: summary.problems.length },

@@ -146,12 +146,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return;
     }
     const gen = generation;
-    // Store prices and stock name the catalog's SKUs, so a store scope waits for a catalog sync
-    // in flight (a snapshot swap included). Rows that still arrive before their SKU are kept
-    // by the catalog until it comes (pending_store_rows); waiting keeps that the exception.
-    const catalogRun = scope === 'catalog' ? undefined : running.get('catalog');
-    const sync = (): Promise<void> => syncUntilDone(scope, gen);
-    const run = (catalogRun === undefined ? sync() : catalogRun.then(sync)).finally(() => {
+    const run = syncUntilDone(scope, gen).finally(() => {
       if (gen !== generation) return;
       running.delete(scope);
       changed();
@@ -209,6 +204,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
             progress = p === undefined ? undefined : { scope: s, ...p };
             changed();
           },
+          // Store scopes apply after a catalog sync in flight (see ScopeSyncDeps.readyToApply).
+          ...(scope === 'catalog' ? {} : { readyToApply: () => running.get('catalog') ?? Promise.resolve() }),
         });
         attempt = 0;
         changed();

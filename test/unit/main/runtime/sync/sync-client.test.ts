@@ -110,6 +110,23 @@ describe('sync client: changes', () => {
     expect(hub.heartbeats[0]).toMatchObject({ appVersion: '0.1.0-test', hardware: [] });
   });
 
+  it('fetches a store scope while the catalog is in flight, and ends with both applied', async () => {
+    const hub = await harness.hub();
+    const catalog = harness.catalog(tempDir());
+    hub.append('catalog', productChange('P1', 'Product 1'));
+    hub.append('store:BER', { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'P1-S', quantity: 4 } });
+    let held = 0;
+    hub.onPull = (request) => (request.scope === 'catalog' && held++ === 0 ? 'hang' : 'normal');
+    const { client } = harness.client(hub, catalog);
+    client.start();
+    await untilOnline(client);
+    // The store's pull went out while the first catalog pull hung, before the catalog's retry.
+    const order = hub.pulls.map((p) => p.scope);
+    expect(order.indexOf('store:BER')).toBeLessThan(order.lastIndexOf('catalog'));
+    expect(catalog.sync.cursors()).toEqual({ catalog: 1, 'store:BER': 1 });
+    expect(catalog.reader.lookup('P1-S', 'BER').result?.product.variants[0]?.stockHere).toBe(4);
+  });
+
   it('pulls when poked', async () => {
     const hub = await harness.hub();
     const catalog = harness.catalog(tempDir());
