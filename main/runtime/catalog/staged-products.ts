@@ -51,9 +51,9 @@ export function stagedProducts(db: Db): StagedProducts {
       p('DELETE FROM temp.staged_categories'),
     ],
     extractProducts: p(`INSERT INTO temp.staged_products (id, json)
-      SELECT r.value ->> '$.product.id', r.value -> '$.product'
+      SELECT r.value ->> '$.id', r.value
       FROM snapshot_pages pg, json_each(pg.records_json) r
-      WHERE pg.scope = 'catalog' AND r.value ->> '$.op' = 'product.upsert'
+      WHERE pg.scope = 'catalog'
       ORDER BY pg.page, r.key`),
     extractVariants: p(`INSERT INTO temp.staged_variants (sku, product_id, position, json, media)
       SELECT v.value ->> '$.sku', sp.id, v.key, v.value, coalesce(json_array_length(v.value, '$.media'), 0)

@@ -1,4 +1,4 @@
-import type { PriceRecord, StockRecord } from '../../../shared/catalog/types.js';
+import type { PriceRecord, ProductRecord, StockRecord } from '../../../shared/catalog/types.js';
 import type { ChangeBody } from '../../../shared/protocol/index.js';
 import type { Db } from './database.js';
 import { stageStoreRows } from './staged-store-rows.js';
@@ -119,11 +119,13 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
     // Page by page, so only one page's records are in memory at a time.
     for (const page of s.pageNumbers.all(scope) as number[]) {
       // Written by stageSnapshotPage from records already parsed with the protocol's schemas.
-      const records = (JSON.parse(s.page.get(scope, page) as string) as ChangeBody[]).filter(
-        (record) => record.op === 'product.upsert',
+      const products = JSON.parse(s.page.get(scope, page) as string) as ProductRecord[];
+      for (const product of products) ids.push(product.id);
+      writer.applyChanges(
+        products.map((product) => ({ op: 'product.upsert', product })),
+        summary,
+        { detailsCleared: true, deferSpellIndex: true },
       );
-      for (const record of records) ids.push(record.product.id);
-      writer.applyChanges(records, summary, { detailsCleared: true, deferSpellIndex: true });
     }
     return ids;
   };
@@ -182,12 +184,12 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
         // Records by kind, each applied set-based at the swap (migration 0040).
         const prices: PriceRecord[] = [];
         const stock: StockRecord[] = [];
-        const products: ChangeBody[] = [];
+        const products: ProductRecord[] = [];
         const others: ChangeBody[] = [];
         for (const record of records) {
           if (record.op === 'price.upsert') prices.push(record.price);
           else if (record.op === 'stock.upsert') stock.push(record.stock);
-          else if (record.op === 'product.upsert') products.push(record);
+          else if (record.op === 'product.upsert') products.push(record.product);
           else others.push(record);
         }
         const rows = stageStoreRows(prices, stock);

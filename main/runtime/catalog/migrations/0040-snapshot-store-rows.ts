@@ -1,9 +1,10 @@
 /**
  * A staged snapshot page keeps its records by kind, so the swap applies each set-based with
- * INSERT ... SELECT over `json_each`: products in records_json (staged-products.ts), prices and
- * stock as compact JSON arrays (staged-store-rows.ts), and the rest (stores: a handful) in
- * others_json, applied row by row. A finished snapshot's pages are deleted after the swap. A snapshot staged by the previous version
- * kept them among its records; it is dropped here and the device takes that snapshot again from
+ * INSERT ... SELECT over `json_each`: product records (unwrapped) in records_json
+ * (staged-products.ts), prices and stock as compact JSON arrays (staged-store-rows.ts), and the
+ * rest (stores: a handful) in others_json, applied row by row. A finished snapshot's pages are
+ * deleted after the swap, a few at a time. A snapshot staged by the previous version kept
+ * everything in records_json; it is dropped here and the device takes that snapshot again from
  * page 0 (the catalog itself is untouched).
  */
 export const sql = /* sql */ `
