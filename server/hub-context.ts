@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { NearbyPolicy } from './catalog/device-scopes.js';
 import type { SnapshotRegistry } from './catalog/snapshots.js';
 import type { RandomBytes } from './fleet/secrets.js';
-import type { HubStore } from './storage/hub-store.js';
+import type { HubStore, ScopeState } from './storage/hub-store.js';
 
 export interface HubSettings {
   publicUrl: string;
@@ -25,4 +25,9 @@ export interface HubContext {
   random: RandomBytes;
   snapshots: SnapshotRegistry;
   settings: HubSettings;
+  /**
+   * Tells devices that these scopes grew outside an import (a reservation's hold, its expiry).
+   * `from`: each scope's head before, when exactly one change was added, so the delta rides along.
+   */
+  scopesGrew(grown: readonly ScopeState[], from?: ReadonlyMap<string, number>): Promise<void>;
 }

@@ -50,6 +50,8 @@ export interface HubOptions {
   snapshotTtlMs?: number;
   /** How long a reservation holds stock; default 48 hours. */
   reservationHoldMs?: number;
+  /** How often expired reservations give their stock back to devices; default every minute. */
+  holdSweepMs?: number;
   /** How long a hand-off link works; default 30 minutes. */
   handoffTtlMs?: number;
   /** Stores whose stock a device syncs besides its own; default within 50 km, at most 5. */
@@ -69,6 +71,8 @@ export interface Hub {
   importFeed(text: string, options: ImportOptions): Promise<ImportSummary>;
   /** Ids of devices connected now. */
   online(): Set<string>;
+  /** Gives the stock of expired reservations back to devices now (the hub also does it every minute). */
+  releaseExpiredHolds(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -110,14 +114,33 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       ttlMs: options.snapshotTtlMs ?? 15 * 60_000,
       budgetBytes: settings.pageBudgetBytes,
     }),
+    scopesGrew: () => Promise.resolve(), // until the gateway is up, just below
   };
   const gateway: DeviceGateway = attachDeviceGateway(app.server, hub);
+  hub.scopesGrew = (grown, from = new Map()) => gateway.poke(grown, from);
+
+  /** Logs the stock of expired reservations (each once) and tells devices; returns the count of scopes. */
+  const releaseExpiredHolds = async (): Promise<number> => {
+    const grown = await store.releaseExpiredHolds(now().toISOString());
+    if (grown.length > 0) {
+      await hub.scopesGrew(grown);
+      logger.info({ scopes: grown.map((g) => g.scope) }, 'expired reservations released their stock');
+    }
+    return grown.length;
+  };
+  const sweep = setInterval(() => {
+    releaseExpiredHolds().catch((error: unknown) => {
+      logger.error({ err: error }, 'could not release expired reservations');
+    });
+  }, options.holdSweepMs ?? 60_000);
+  sweep.unref();
 
   const importAndPoke = async (text: string, importOptions: ImportOptions): Promise<ImportSummary> => {
     const before = new Map((await store.listScopes()).map((s) => [s.scope, s.head]));
     const summary = await importFeed(store, text, {
       ...importOptions,
       maxChangesPerScope: settings.maxChangesPerScope,
+      now: now(),
     });
     // A scope that did not exist before starts at 0; one compacted past `before` gets a plain poke.
     const from = new Map(
@@ -187,8 +210,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     adminTokenPath: admin.path,
     importFeed: importAndPoke,
     online: () => gateway.online(),
+    releaseExpiredHolds,
     close: () =>
       (closing ??= (async () => {
+        clearInterval(sweep);
         await gateway.close();
         await app.close();
         await store.close();

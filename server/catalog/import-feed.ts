@@ -41,7 +41,7 @@ export const DEFAULT_MAX_CHANGES_PER_SCOPE = 50_000;
 export async function importFeed(
   store: HubStore,
   text: string,
-  options: ImportOptions & { maxChangesPerScope?: number },
+  options: ImportOptions & { maxChangesPerScope?: number; now?: Date },
 ): Promise<ImportSummary> {
   const parsed = parseFeed(text, {
     ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
@@ -49,7 +49,8 @@ export async function importFeed(
   });
   const problems = [...parsed.problems];
   const batch = acceptable(parsed.batch, problems);
-  const applied = await store.applyCatalog(batch);
+  // Stock is logged less what reservations hold at this moment.
+  const applied = await store.applyCatalog(batch, (options.now ?? new Date()).toISOString());
   const compacted = await store.compact(options.maxChangesPerScope ?? DEFAULT_MAX_CHANGES_PER_SCOPE);
   return {
     format: parsed.format,

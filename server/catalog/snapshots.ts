@@ -78,7 +78,12 @@ export class SnapshotRegistry {
     entry.expiresAt = this.options.now().getTime() + this.options.ttlMs;
     const last = entry.lastKeys[page];
     if (last === undefined) return { ok: true, entry, records: [] }; // an empty scope has one empty page
-    const records = await this.store.readSnapshotPage(scope, entry.lastKeys[page - 1] ?? null, last);
+    const records = await this.store.readSnapshotPage(
+      scope,
+      entry.lastKeys[page - 1] ?? null,
+      last,
+      this.options.now().toISOString(),
+    );
     return { ok: true, entry, records };
   }
 

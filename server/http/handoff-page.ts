@@ -61,7 +61,7 @@ export function registerHandoffPage(app: FastifyInstance, hub: HubContext): void
     if (store === undefined) return again(400, { store: 'Choose one of the stores shown.' });
     // The reservation goes through the outbox's path: the same stock check and hold, stored once
     // per (this link, nonce), so a second tap or a reload gets the same pickup code.
-    const received = await hub.store.receiveItem(
+    const { grown, ...received } = await hub.store.receiveItem(
       `handoff:${data.token}`,
       {
         kind: 'reservation',
@@ -76,6 +76,7 @@ export function registerHandoffPage(app: FastifyInstance, hub: HubContext): void
       },
       receiveContext(hub, data.storeCode),
     );
+    if (grown !== undefined) await hub.scopesGrew(grown, new Map(grown.map((g) => [g.scope, g.head - 1])));
     const pickupCode = received.status === 'rejected' ? undefined : received.result?.pickupCode;
     const expiresAt = received.status === 'rejected' ? undefined : received.result?.expiresAt;
     if (pickupCode === undefined || expiresAt === undefined) {

@@ -50,11 +50,13 @@ export async function answerPush(
       results.push({ id: candidate.id, status: 'rejected', error: item.error.slice(0, 2000) });
       continue;
     }
-    const received = await hub.store.receiveItem(
+    const { grown, ...received } = await hub.store.receiveItem(
       device.id,
       item.value,
       receiveContext(hub, device.storeCode),
     );
+    // A hold changed the stock devices see: one change in the store's scope, sent with the poke.
+    if (grown !== undefined) await hub.scopesGrew(grown, new Map(grown.map((g) => [g.scope, g.head - 1])));
     if (received.status === 'rejected') {
       hub.logger.info(
         { deviceId: device.id, itemId: item.value.id, error: received.error },

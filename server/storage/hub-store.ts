@@ -96,6 +96,8 @@ export interface ReceiveResult {
   status: 'stored' | 'duplicate' | 'rejected';
   error?: string;
   result?: Record<string, string>;
+  /** Store scopes whose log grew: a reservation's hold changed what devices see in stock. */
+  grown?: ScopeState[];
 }
 
 export interface HandoffRow {
@@ -155,8 +157,11 @@ export interface HubStore {
   close(): Promise<void>;
 
   // Catalog and change log -----------------------------------------------------------------------
-  /** Compares every record with what is stored and logs only real changes, in one transaction. */
-  applyCatalog(batch: CatalogBatch): Promise<CatalogApplyResult>;
+  /**
+   * Compares every record with what is stored and logs only real changes, in one transaction.
+   * Logged stock is what devices see: quantity less live reservations at `now`.
+   */
+  applyCatalog(batch: CatalogBatch, now: string): Promise<CatalogApplyResult>;
   listScopes(): Promise<ScopeState[]>;
   getScope(scope: string): Promise<ScopeState | null>;
   /** Changes after `after`, filling a page up to `budgetBytes` of JSON (at least one change). */
@@ -165,8 +170,21 @@ export interface HubStore {
   compact(maxPerScope: number): Promise<ScopeState[]>;
   /** Splits a scope's current records into pages of at most `budgetBytes` (one record at least). */
   planSnapshot(scope: string, budgetBytes: number): Promise<SnapshotPlan>;
-  /** The records after `after` (null: from the start) up to and including `last`, in snapshot order. */
-  readSnapshotPage(scope: string, after: SnapshotKey | null, last: SnapshotKey): Promise<ChangeBody[]>;
+  /**
+   * The records after `after` (null: from the start) up to and including `last`, in snapshot
+   * order; stock less live reservations at `now`.
+   */
+  readSnapshotPage(
+    scope: string,
+    after: SnapshotKey | null,
+    last: SnapshotKey,
+    now: string,
+  ): Promise<ChangeBody[]>;
+  /**
+   * Logs the stock of reservations that expired by `now` and were not yet released (each once);
+   * returns the store scopes that grew.
+   */
+  releaseExpiredHolds(now: string): Promise<ScopeState[]>;
 
   listStores(): Promise<StoreRecord[]>;
   getStore(code: string): Promise<StoreRecord | null>;

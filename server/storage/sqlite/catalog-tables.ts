@@ -4,7 +4,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Change, ChangeBody } from '../../../shared/protocol/index.js';
-import type { CatalogBatch } from '../../../shared/catalog/types.js';
+import type { CatalogBatch, StockRecord } from '../../../shared/catalog/types.js';
 import { canonicalJson } from '../canonical-json.js';
 import type { CatalogApplyResult, ChangePage, ScopeState, SnapshotKey, SnapshotPlan } from '../hub-store.js';
 import { CATALOG_SCOPE, storeScope } from '../scopes.js';
@@ -81,7 +81,13 @@ export class CatalogTables {
   >;
   private readonly upsert: Record<'stores' | 'products' | 'prices' | 'stock', Statement<(string | number)[]>>;
 
+  /** Units of a SKU held by live reservations (the outbox half's table, same database). */
+  private readonly heldOf: Statement<[string, string, string], { held: number }>;
+
   constructor(private readonly db: Db) {
+    this.heldOf = db.prepare(
+      'SELECT coalesce(sum(quantity), 0) AS held FROM reservations WHERE store_code = ? AND sku = ? AND expires_at > ?',
+    );
     this.selectScope = db.prepare('SELECT scope, head, floor FROM scopes WHERE scope = ?');
     this.insertScope = db.prepare('INSERT OR IGNORE INTO scopes (scope) VALUES (?)');
     this.updateHead = db.prepare('UPDATE scopes SET head = ? WHERE scope = ?');
@@ -121,7 +127,39 @@ export class CatalogTables {
       .all();
   }
 
-  applyCatalog(batch: CatalogBatch): CatalogApplyResult {
+  /**
+   * What devices are told of a stock row: its quantity less what live reservations hold, so a
+   * kiosk does not offer the pair that was just reserved. The stored row keeps the feed's own
+   * numbers (the next import compares against those).
+   */
+  available(stock: StockRecord, now: string): StockRecord {
+    const held = this.heldOf.get(stock.storeCode, stock.sku, now)?.held ?? 0;
+    if (held === 0) return stock;
+    const quantity = Math.max(0, stock.quantity - held);
+    return quantity === 0 && stock.availability !== undefined
+      ? { ...stock, quantity, availability: 'out_of_stock' }
+      : { ...stock, quantity };
+  }
+
+  /**
+   * Logs a stock row's availability after a hold was made or ended (inside the caller's
+   * transaction); returns the scope's new state, or null when the store has no such row.
+   */
+  logAvailability(storeCode: string, sku: string, now: string): ScopeState | null {
+    const row = this.selectBody.stock.get(storeCode, sku);
+    if (row === undefined) return null;
+    const scope = storeScope(storeCode);
+    this.insertScope.run(scope);
+    const state = this.selectScope.get(scope);
+    if (state === undefined) throw new Error(`scope ${scope} vanished inside a transaction`);
+    const head = state.head + 1;
+    const stock = this.available(JSON.parse(row.body) as StockRecord, now);
+    this.insertChange.run(scope, head, canonicalJson({ op: 'stock.upsert', stock }));
+    this.updateHead.run(head, scope);
+    return { ...state, head };
+  }
+
+  applyCatalog(batch: CatalogBatch, now: string): CatalogApplyResult {
     const compared = {
       stores: batch.stores.length,
       products: batch.products.length,
@@ -183,7 +221,7 @@ export class CatalogTables {
         const text = canonicalJson(stock);
         if (this.selectBody.stock.get(stock.storeCode, stock.sku)?.body === text) continue;
         this.upsert.stock.run(stock.storeCode, stock.sku, stock.quantity, text);
-        append(storeScope(stock.storeCode), { op: 'stock.upsert', stock });
+        append(storeScope(stock.storeCode), { op: 'stock.upsert', stock: this.available(stock, now) });
         changed.stock++;
       }
       for (const scope of grown) {
@@ -275,7 +313,7 @@ export class CatalogTables {
     })();
   }
 
-  readSnapshotPage(scope: string, after: SnapshotKey | null, last: SnapshotKey): ChangeBody[] {
+  readSnapshotPage(scope: string, after: SnapshotKey | null, last: SnapshotKey, now: string): ChangeBody[] {
     const sections = sectionsOf(scope);
     if (sections === null) throw new RangeError(`unknown scope ${scope}`);
     const records: ChangeBody[] = [];
@@ -299,7 +337,10 @@ export class CatalogTables {
         )
         .all(...params);
       for (const row of rows) {
-        records.push({ op: section.op, [section.field]: JSON.parse(row.body) as unknown } as ChangeBody);
+        const record: unknown = JSON.parse(row.body);
+        // Stock as devices see it in the change log too: less what reservations hold.
+        const value = section.field === 'stock' ? this.available(record as StockRecord, now) : record;
+        records.push({ op: section.op, [section.field]: value } as ChangeBody);
       }
     }
     return records;

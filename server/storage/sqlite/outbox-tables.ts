@@ -1,7 +1,7 @@
 /** The outbox half of the SQLite hub store: items stored once, reservations, hand-off tokens. */
 import type { OutboxItem } from '../../../shared/protocol/index.js';
 import type { ProductRecord } from '../../../shared/catalog/types.js';
-import type { HandoffRow, ReceiveContext, ReceiveResult } from '../hub-store.js';
+import type { HandoffRow, ReceiveContext, ReceiveResult, ScopeState } from '../hub-store.js';
 import type { Db } from './database.js';
 
 type Effect = { ok: true; result?: Record<string, string> } | { ok: false; error: string };
@@ -9,7 +9,12 @@ type Effect = { ok: true; result?: Record<string, string> } | { ok: false; error
 export class OutboxTables {
   constructor(private readonly db: Db) {}
 
-  receiveItem(deviceId: string, item: OutboxItem, context: ReceiveContext): ReceiveResult {
+  receiveItem(
+    deviceId: string,
+    item: OutboxItem,
+    context: ReceiveContext,
+    onHold: (storeCode: string, sku: string) => ScopeState | null,
+  ): ReceiveResult {
     // Invariant: an item is recorded as received if and only if its effect (a stock hold, a
     // hand-off token) exists, and its result is stored beside it — so a retry after a lost ack
     // gets the same pickup code instead of a second hold. IMMEDIATE takes the write lock first,
@@ -28,6 +33,7 @@ export class OutboxTables {
         }
         const effect = this.effectOf(deviceId, item, context);
         if (!effect.ok) return { status: 'rejected', error: effect.error };
+        const held = item.kind === 'reservation' ? onHold(item.storeCode, item.sku) : null;
         this.db
           .prepare(
             'INSERT INTO outbox_items (device_id, item_id, kind, body, result_json, received_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -40,9 +46,11 @@ export class OutboxTables {
             effect.result === undefined ? null : JSON.stringify(effect.result),
             context.now,
           );
-        return effect.result === undefined
-          ? { status: 'stored' }
-          : { status: 'stored', result: effect.result };
+        return {
+          status: 'stored',
+          ...(effect.result === undefined ? {} : { result: effect.result }),
+          ...(held === null ? {} : { grown: [held] }),
+        };
       })
       .immediate();
   }
@@ -104,6 +112,18 @@ export class OutboxTables {
         context.reservationExpiresAt,
       );
     return { ok: true, result: { pickupCode, expiresAt: context.reservationExpiresAt } };
+  }
+
+  /** Marks reservations expired by `now` as released; returns what each held, once. */
+  releaseExpired(now: string): { storeCode: string; sku: string }[] {
+    const rows = this.db
+      .prepare<[string], { id: number; storeCode: string; sku: string }>(
+        'SELECT id, store_code AS storeCode, sku FROM reservations WHERE released = 0 AND expires_at <= ?',
+      )
+      .all(now);
+    const release = this.db.prepare<[number]>('UPDATE reservations SET released = 1 WHERE id = ?');
+    for (const row of rows) release.run(row.id);
+    return rows.map(({ storeCode, sku }) => ({ storeCode, sku }));
   }
 
   /** Units of a SKU held by live reservations; instants are ISO UTC strings, so text order is time order. */

@@ -67,8 +67,8 @@ export class SqliteHubStore implements HubStore {
     });
   }
 
-  applyCatalog(batch: CatalogBatch): Promise<CatalogApplyResult> {
-    return settle(() => this.catalog.applyCatalog(batch));
+  applyCatalog(batch: CatalogBatch, now: string): Promise<CatalogApplyResult> {
+    return settle(() => this.catalog.applyCatalog(batch, now));
   }
   listScopes(): Promise<ScopeState[]> {
     return settle(() => this.catalog.listScopes());
@@ -85,8 +85,25 @@ export class SqliteHubStore implements HubStore {
   planSnapshot(scope: string, budgetBytes: number): Promise<SnapshotPlan> {
     return settle(() => this.catalog.planSnapshot(scope, budgetBytes));
   }
-  readSnapshotPage(scope: string, after: SnapshotKey | null, last: SnapshotKey): Promise<ChangeBody[]> {
-    return settle(() => this.catalog.readSnapshotPage(scope, after, last));
+  readSnapshotPage(
+    scope: string,
+    after: SnapshotKey | null,
+    last: SnapshotKey,
+    now: string,
+  ): Promise<ChangeBody[]> {
+    return settle(() => this.catalog.readSnapshotPage(scope, after, last, now));
+  }
+  releaseExpiredHolds(now: string): Promise<ScopeState[]> {
+    return settle(() =>
+      this.db.transaction(() => {
+        const grown = new Map<string, ScopeState>();
+        for (const { storeCode, sku } of this.outbox.releaseExpired(now)) {
+          const state = this.catalog.logAvailability(storeCode, sku, now);
+          if (state !== null) grown.set(state.scope, state);
+        }
+        return [...grown.values()];
+      })(),
+    );
   }
 
   listStores(): Promise<StoreRecord[]> {
@@ -209,7 +226,12 @@ export class SqliteHubStore implements HubStore {
   }
 
   receiveItem(deviceId: string, item: OutboxItem, context: ReceiveContext): Promise<ReceiveResult> {
-    return settle(() => this.outbox.receiveItem(deviceId, item, context));
+    // A new hold logs the stock devices see, in the same transaction as the reservation.
+    return settle(() =>
+      this.outbox.receiveItem(deviceId, item, context, (storeCode, sku) =>
+        this.catalog.logAvailability(storeCode, sku, context.now),
+      ),
+    );
   }
   getHandoff(token: string): Promise<HandoffRow | null> {
     return settle(() => this.outbox.getHandoff(token));

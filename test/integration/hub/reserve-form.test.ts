@@ -106,6 +106,7 @@ describe('reserving from the hand-off page', () => {
     expect(html).toContain('value="BER-MITTE" checked');
     expect(html).toContain('Reserve for 48 hours');
 
+    const headBefore = (await test.hub.store.getScope('store:BER-MITTE'))?.head ?? 0;
     const reserved = await post(url, good);
     expect(reserved.status).toBe(200);
     const answer = await reserved.text();
@@ -117,6 +118,8 @@ describe('reserving from the hand-off page', () => {
     // A second tap on the same form: the same code, no second hold.
     const again = await (await post(url, good)).text();
     expect(again).toContain(`<p class="code">${code!}</p>`);
+    // The hold is logged for the kiosks once (the second tap added nothing).
+    expect((await test.hub.store.getScope('store:BER-MITTE'))?.head).toBe(headBefore + 1);
     const held = await test.hub.store.stockOf(['COAT-M'], '2026-03-02T10:00:00.000Z');
     expect(held.find((s) => s.storeCode === 'BER-MITTE')?.available).toBe(0);
 

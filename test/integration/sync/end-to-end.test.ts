@@ -181,3 +181,60 @@ describe('which stores a device syncs', () => {
     }
   });
 });
+
+describe('stock that reservations hold', () => {
+  it('is gone from every kiosk while held, and back when the hold expires', async () => {
+    let now = Date.parse('2026-03-02T10:00:00.000Z');
+    const test = await hubs.start(tempDir(), { now: () => new Date(now), reservationHoldMs: 3600_000 });
+    await test.hub.importFeed(catalogText(30), { fileName: 'catalog.jsonl' });
+    const reserving = startDevice(test, tempDir(), await provision(test));
+    const watching = startDevice(test, tempDir(), await provision(test));
+    try {
+      await until('both synced', () =>
+        [reserving, watching].every(
+          (d) => d.client.status().phase === 'online' && d.catalog.reader.counts().products === 30,
+        ),
+      );
+      const stockHere = (device: typeof watching, sku: string) =>
+        device.catalog.reader.lookup(sku, 'BER-MITTE').result?.product.variants.find((v) => v.sku === sku)
+          ?.stockHere ?? 0;
+      const hits = watching.catalog.reader.search({ text: '', limit: 30 }).hits;
+      const sku = hits
+        .flatMap((h) => watching.catalog.reader.product(h.id, 'BER-MITTE')?.variants ?? [])
+        .find((v) => (v.stockHere ?? 0) >= 2)?.sku;
+      if (sku === undefined) throw new Error('no SKU with 2+ in stock');
+      const before = stockHere(watching, sku);
+
+      reserving.outbox.enqueue({
+        kind: 'reservation',
+        at: new Date(now).toISOString(),
+        sku,
+        storeCode: 'BER-MITTE',
+        quantity: 2,
+        name: 'Ada',
+        contact: { email: 'ada@example.com' },
+        consent: true,
+      });
+      await until('the hold reaches the other kiosk', () => stockHere(watching, sku) === before - 2);
+      expect(stockHere(reserving, sku)).toBe(before - 2);
+      // The hub's own numbers stay the feed's; a kiosk that syncs from scratch sees the hold too.
+      const late = startDevice(test, tempDir(), await provision(test));
+      try {
+        await until(
+          'a late kiosk synced',
+          () => late.client.status().phase === 'online' && stockHere(late, sku) === before - 2,
+        );
+      } finally {
+        late.stop();
+      }
+
+      now += 3600_000 + 1;
+      expect(await test.hub.releaseExpiredHolds()).toBe(1);
+      await until('the stock is back', () => stockHere(watching, sku) === before);
+      expect(await test.hub.releaseExpiredHolds()).toBe(0); // each expiry once
+    } finally {
+      reserving.stop();
+      watching.stop();
+    }
+  });
+});

@@ -9,6 +9,8 @@ import {
 } from '../../../server/storage/index.js';
 import { useTempDir } from '../../support/temp.js';
 
+const NOW = '2026-03-02T10:00:00.000Z';
+
 const tempDir = useTempDir();
 const open: SqliteHubStore[] = [];
 afterEach(async () => {
@@ -34,7 +36,7 @@ describe('SQLite hub store', () => {
   it('refuses a database from a newer hub, and keeps data across reopening', async () => {
     const path = join(tempDir(), 'hub.db');
     const first = store(path);
-    await first.applyCatalog(batch([product(1)]));
+    await first.applyCatalog(batch([product(1)]), NOW);
     await first.close();
     expect((await store(path).getProduct('P0001'))?.title).toBe('Product 1');
     await open.pop()!.close();
@@ -46,7 +48,7 @@ describe('SQLite hub store', () => {
 
   it('logs only real changes: key order does not count as a change', async () => {
     const s = store();
-    await s.applyCatalog(batch([product(1)]));
+    await s.applyCatalog(batch([product(1)]), NOW);
     const reordered = JSON.parse(
       JSON.stringify({
         variants: product(1).variants,
@@ -56,18 +58,19 @@ describe('SQLite hub store', () => {
         id: 'P0001',
       }),
     ) as ProductRecord;
-    const again = await s.applyCatalog(batch([reordered]));
+    const again = await s.applyCatalog(batch([reordered]), NOW);
     expect(again.changed).toEqual({ stores: 0, products: 0, prices: 0, stock: 0 });
     const price = { storeCode: 'BER', sku: 'P0001-1', currency: 'EUR', regular: 1000 };
     const priced = await s.applyCatalog(
       batch([], { prices: [price], stock: [{ storeCode: 'BER', sku: 'P0001-1', quantity: 3 }] }),
+      NOW,
     );
     expect(priced.grown).toEqual([{ scope: 'store:BER', head: 2, floor: 0 }]);
   });
 
   it('pages changes within the budget (at least one per page), contiguously', async () => {
     const s = store();
-    await s.applyCatalog(batch(Array.from({ length: 40 }, (_, i) => product(i + 1))));
+    await s.applyCatalog(batch(Array.from({ length: 40 }, (_, i) => product(i + 1))), NOW);
     let cursor = 0;
     let pages = 0;
     for (;;) {
@@ -86,7 +89,7 @@ describe('SQLite hub store', () => {
 
   it('compacts to the newest N changes per scope and raises the floor', async () => {
     const s = store();
-    await s.applyCatalog(batch(Array.from({ length: 30 }, (_, i) => product(i + 1))));
+    await s.applyCatalog(batch(Array.from({ length: 30 }, (_, i) => product(i + 1))), NOW);
     expect(await s.compact(10)).toEqual([{ scope: 'catalog', head: 31, floor: 21 }]);
     expect(await s.compact(10)).toEqual([]);
     const page = await s.readChanges('catalog', 21, 1e9);
@@ -96,20 +99,20 @@ describe('SQLite hub store', () => {
 
   it('plans snapshot pages by bytes; a page keeps its key range when records are added later', async () => {
     const s = store();
-    await s.applyCatalog(batch(Array.from({ length: 30 }, (_, i) => product(i * 2 + 2))));
+    await s.applyCatalog(batch(Array.from({ length: 30 }, (_, i) => product(i * 2 + 2))), NOW);
     const plan = await s.planSnapshot('catalog', 800);
     expect(plan.records).toBe(31);
     expect(plan.lastKeys.length).toBeGreaterThan(3);
     const read = async () => {
       const pages = [];
       for (let i = 0; i < plan.lastKeys.length; i++)
-        pages.push(await s.readSnapshotPage('catalog', plan.lastKeys[i - 1] ?? null, plan.lastKeys[i]!));
+        pages.push(await s.readSnapshotPage('catalog', plan.lastKeys[i - 1] ?? null, plan.lastKeys[i]!, NOW));
       return pages;
     };
     const before = await read();
     expect(before.flat()).toHaveLength(31);
     expect(before.flat()[0]).toEqual({ op: 'store.upsert', store: { code: 'BER', name: 'Berlin' } });
-    await s.applyCatalog(batch([product(3)])); // falls between existing keys
+    await s.applyCatalog(batch([product(3)]), NOW); // falls between existing keys
     const after = await read();
     const ids = (pages: typeof before) =>
       pages.map((p) => p.map((r) => (r.op === 'product.upsert' ? r.product.id : r.op)));

@@ -6,6 +6,7 @@ import {
 } from '../../../../shared/storage/migrations.js';
 import { sql as m0010 } from './0010-hub.js';
 import { sql as m0020 } from './0020-commands.js';
+import { sql as m0030 } from './0030-hold-release.js';
 
 /**
  * Append-only, statically imported migrations (STYLE.md §5). A migration's number is the
@@ -14,6 +15,7 @@ import { sql as m0020 } from './0020-commands.js';
 export const migrations: readonly Migration[] = [
   { version: 10, name: '0010-hub', sql: m0010 },
   { version: 20, name: '0020-commands', sql: m0020 },
+  { version: 30, name: '0030-hold-release', sql: m0030 },
 ];
 
 export const latestVersion = latestVersionOf(migrations);
