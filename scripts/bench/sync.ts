@@ -553,16 +553,22 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
     });
     client4 = client;
     // Swap windows: from the last page staged to the snapshot in place (finishSnapshot).
+    // Swap windows, per scope (scopes take their snapshots side by side): from the last page
+    // staged to the scope's cursor moving to the snapshot's (finishSnapshot committed).
     const swaps: [number, number][] = [];
-    let swapStart: number | undefined;
+    const swapStart = new Map<string, { at: number; cursor: number }>();
     let snapshots = 0;
     const off = client.onStatus((status) => {
       const p = status.progress;
-      if (p !== undefined && p.done === p.total && swapStart === undefined) swapStart = now();
-      if (p === undefined && swapStart !== undefined) {
-        swaps.push([swapStart, now()]);
-        swapStart = undefined;
-        snapshots++;
+      if (p !== undefined && p.done === p.total && !swapStart.has(p.scope)) {
+        swapStart.set(p.scope, { at: now(), cursor: status.cursors[p.scope] ?? 0 });
+      }
+      for (const [scope, start] of swapStart) {
+        if ((status.cursors[scope] ?? 0) !== start.cursor) {
+          swaps.push([start.at, now()]);
+          swapStart.delete(scope);
+          snapshots++;
+        }
       }
     });
     await lookups.call({ cmd: 'start', variants: variantCount, everyMs: 5 });

@@ -10,6 +10,10 @@ export interface SnapshotProgress {
   cursor: number;
   pages: number;
   nextPage: number;
+  /** Rows in the whole snapshot, as the hub announced it (0 when it did not say). */
+  rows: number;
+  /** Rows staged so far. */
+  rowsDone: number;
 }
 
 export type ApplyChangesOutcome =
@@ -32,6 +36,8 @@ export interface CatalogSync {
     page: number,
     pages: number,
     records: readonly ChangeBody[],
+    /** Rows in the whole snapshot, when the hub says (for progress only). */
+    rows?: number,
   ): SnapshotProgress;
   /** Swaps the fully staged snapshot in and sets the cursor to its own. */
   finishSnapshot(scope: string): { cursor: number; summary: ApplySummary };
@@ -86,12 +92,15 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
       'INSERT INTO sync_cursor (scope, cursor) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET cursor = excluded.cursor',
     ),
     progress: db.prepare(
-      'SELECT snapshot_id AS snapshotId, cursor, pages, next_page AS nextPage FROM snapshot_progress WHERE scope = ? AND finished = 0',
+      `SELECT snapshot_id AS snapshotId, cursor, pages, next_page AS nextPage, records AS rows, rows_done AS rowsDone
+      FROM snapshot_progress WHERE scope = ? AND finished = 0`,
     ),
     startProgress: db.prepare(
-      'INSERT INTO snapshot_progress (scope, snapshot_id, cursor, pages, next_page) VALUES (?, ?, ?, ?, 0)',
+      'INSERT INTO snapshot_progress (scope, snapshot_id, cursor, pages, next_page, records) VALUES (?, ?, ?, ?, 0, ?)',
     ),
-    advanceProgress: db.prepare('UPDATE snapshot_progress SET next_page = ? WHERE scope = ?'),
+    advanceProgress: db.prepare(
+      'UPDATE snapshot_progress SET next_page = ?, rows_done = rows_done + ? WHERE scope = ?',
+    ),
     dropProgress: db.prepare('DELETE FROM snapshot_progress WHERE scope = ?'),
     markFinished: db.prepare('UPDATE snapshot_progress SET finished = 1 WHERE scope = ?'),
     finishedPages: db.prepare(
@@ -156,7 +165,7 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
       });
     },
 
-    stageSnapshotPage(scope, snapshotId, cursor, page, pages, records) {
+    stageSnapshotPage(scope, snapshotId, cursor, page, pages, records, totalRows = 0) {
       checkScopes(scope, records);
       // Each page commits on its own: a crash loses at most the page in flight, and progress
       // moves with the page it describes, so a resume never skips or repeats one.
@@ -171,8 +180,8 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
             );
           }
           drop(scope);
-          s.startProgress.run(scope, snapshotId, cursor, pages);
-          progress = { snapshotId, cursor, pages, nextPage: 0 };
+          s.startProgress.run(scope, snapshotId, cursor, pages, totalRows);
+          progress = { snapshotId, cursor, pages, nextPage: 0, rows: totalRows, rowsDone: 0 };
         }
         if (progress === undefined) throw new Error('unreachable: progress set above');
         if (page < progress.nextPage) return progress; // staged before a restart: nothing to add
@@ -192,18 +201,18 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
           else if (record.op === 'product.upsert') products.push(record.product);
           else others.push(record);
         }
-        const rows = stageStoreRows(prices, stock);
+        const storeRows = stageStoreRows(prices, stock);
         s.insertPage.run(
           scope,
           page,
           JSON.stringify(products),
           JSON.stringify(others),
-          rows.pricesJson,
-          rows.stockJson,
-          rows.rows,
+          storeRows.pricesJson,
+          storeRows.stockJson,
+          storeRows.rows,
         );
-        s.advanceProgress.run(page + 1, scope);
-        return { ...progress, nextPage: page + 1 };
+        s.advanceProgress.run(page + 1, records.length, scope);
+        return { ...progress, nextPage: page + 1, rowsDone: progress.rowsDone + records.length };
       });
     },
 

@@ -20,8 +20,11 @@ export interface ScopeSyncDeps {
   /** Answers are already parsed with the protocol's schemas. */
   pull(request: PullRequest): Promise<PullResponse>;
   snapshotPage(request: SnapshotPageRequest): Promise<SnapshotPageResponse>;
-  /** Called as snapshot pages land (done of total), and with undefined when a snapshot ends. */
-  progress(scope: string, progress: { done: number; total: number } | undefined): void;
+  /**
+   * Called as snapshot pages land (pages done of total, and rows done of total; rows is 0 when
+   * the hub did not say), and with undefined when a snapshot ends.
+   */
+  progress(scope: string, progress: SnapshotPageProgress | undefined): void;
   /**
    * Settles when the scope's data may be applied. A store scope's prices and stock name the
    * catalog's SKUs, so they are applied after a catalog sync in flight (a snapshot swap
@@ -30,6 +33,13 @@ export interface ScopeSyncDeps {
    * waiting keeps that the exception.
    */
   readyToApply?: () => Promise<void>;
+}
+
+export interface SnapshotPageProgress {
+  done: number;
+  total: number;
+  rowsDone: number;
+  rows: number;
 }
 
 /** Gap answers in a row before giving up (the hub keeps answering from another cursor). */
@@ -116,7 +126,16 @@ export async function syncScope(scope: string, deps: ScopeSyncDeps): Promise<voi
         { scope, snapshotId: answer.snapshotId, reason: answer.reason, pages: answer.pages },
         'taking snapshot',
       );
-      await takeSnapshot(scope, { ...answer, startPage: sameSnapshot ? resume.nextPage : 0 }, deps);
+      await takeSnapshot(
+        scope,
+        {
+          ...answer,
+          rows: answer.records,
+          startPage: sameSnapshot ? resume.nextPage : 0,
+          rowsDone: sameSnapshot ? resume.rowsDone : 0,
+        },
+        deps,
+      );
       continue; // pull the changes after the snapshot's cursor (or, if it expired, ask again)
     }
     checkChanges(scope, answer);
@@ -150,6 +169,9 @@ interface SnapshotPlan {
   cursor: number;
   pages: number;
   startPage: number;
+  /** Rows in the whole snapshot (0 when unknown), and rows already staged (a resumed snapshot). */
+  rows: number;
+  rowsDone: number;
 }
 
 /** Fetches and stages pages startPage..pages-1, then swaps the snapshot in. */
@@ -164,8 +186,12 @@ async function takeSnapshot(scope: string, plan: SnapshotPlan, deps: ScopeSyncDe
     };
     // One page asked ahead: the hub reads and sends page N+1 while this device stages page N.
     let ahead = plan.startPage < plan.pages ? ask(plan.startPage) : undefined;
+    let rowsDone = plan.rowsDone;
+    const report = (done: number) => {
+      deps.progress(scope, { done, total: plan.pages, rowsDone, rows: Math.max(plan.rows, rowsDone) });
+    };
     for (let page = plan.startPage; page < plan.pages; page++) {
-      deps.progress(scope, { done: page, total: plan.pages });
+      report(page);
       const answer = await (ahead ?? ask(page));
       ahead = page + 1 < plan.pages && answer.kind !== 'error' ? ask(page + 1) : undefined;
       if (answer.kind === 'error') {
@@ -190,9 +216,17 @@ async function takeSnapshot(scope: string, plan: SnapshotPlan, deps: ScopeSyncDe
           'refused',
         );
       }
-      catalog.stageSnapshotPage(scope, plan.snapshotId, plan.cursor, page, plan.pages, answer.records);
+      rowsDone = catalog.stageSnapshotPage(
+        scope,
+        plan.snapshotId,
+        plan.cursor,
+        page,
+        plan.pages,
+        answer.records,
+        plan.rows,
+      ).rowsDone;
     }
-    deps.progress(scope, { done: plan.pages, total: plan.pages });
+    report(plan.pages);
     await deps.readyToApply?.();
     const { summary } = catalog.finishSnapshot(scope);
     log.info(

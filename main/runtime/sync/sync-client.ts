@@ -19,7 +19,7 @@ import { enroll, loadCredentials, saveCredentials, type DeviceCredentials } from
 import { requestWithAck } from './hub-request.js';
 import type { Outbox } from './outbox.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
-import { applyPokedChanges, syncScope } from './scope-sync.js';
+import { applyPokedChanges, syncScope, type SnapshotPageProgress } from './scope-sync.js';
 import { backoffMs, errorText, Sleeper, systemTimers, type SyncLog, type Timers } from './support.js';
 
 export type DeviceSocket = Socket<HubToDeviceEvents, DeviceToHubEvents>;
@@ -30,8 +30,13 @@ export type SyncPhase =
 
 export interface SyncStatus {
   phase: SyncPhase;
-  /** Pages of the snapshot being taken. */
+  /** Pages of the snapshot that last moved (several scopes may take one at once). */
   progress?: { scope: string; done: number; total: number };
+  /**
+   * Rows staged of all snapshots being taken, for the UI ("1.2 million of 1.5 million"); total 0
+   * when the hub did not say how many (a snapshot resumed from a staged one it announced).
+   */
+  rows?: { done: number; total: number };
   cursors: Record<string, number>;
   lastError?: string;
   deviceId?: string;
@@ -90,6 +95,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let terminal: string | undefined;
   let lastError: string | undefined;
   let progress: SyncStatus['progress'];
+  const snapshots = new Map<string, SnapshotPageProgress>();
   let wasOnline = false;
   let lastStatusJson = '';
   // Cached so status() still answers after stop(), when the catalog may already be closed.
@@ -112,6 +118,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   function status(): SyncStatus {
     const out: SyncStatus = { phase: phase(), cursors };
     if (progress !== undefined) out.progress = progress;
+    if (snapshots.size > 0) {
+      const all = [...snapshots.values()];
+      out.rows = {
+        done: all.reduce((n, p) => n + p.rowsDone, 0),
+        total: all.reduce((n, p) => n + p.rows, 0),
+      };
+    }
     const error = terminal ?? lastError;
     if (error !== undefined) out.lastError = error;
     if (credentials !== undefined) {
@@ -201,7 +214,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
             ),
           progress: (s, p) => {
             if (gen !== generation) return;
-            progress = p === undefined ? undefined : { scope: s, ...p };
+            if (p === undefined) snapshots.delete(s);
+            else snapshots.set(s, p);
+            const latest = p ?? [...snapshots.values()].at(-1);
+            const latestScope = p === undefined ? [...snapshots.keys()].at(-1) : s;
+            progress =
+              latest === undefined || latestScope === undefined
+                ? undefined
+                : { scope: latestScope, done: latest.done, total: latest.total };
             changed();
           },
           // Store scopes apply after a catalog sync in flight (see ScopeSyncDeps.readyToApply).
@@ -439,6 +459,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     running.clear();
     again.clear();
     progress = undefined;
+    snapshots.clear();
     ready = false;
     sender?.pause();
     sleeper.cancelAll();

@@ -17,4 +17,8 @@ ALTER TABLE snapshot_pages ADD COLUMN others_json TEXT NOT NULL DEFAULT '[]';
 -- A swapped-in snapshot is marked finished and its pages deleted afterwards, a few at a time
 -- (CatalogSync.cleanUpSnapshots), rather than inside the swap's transaction.
 ALTER TABLE snapshot_progress ADD COLUMN finished INTEGER NOT NULL DEFAULT 0;
+-- Rows of the whole snapshot (as the hub announced it; 0 when unknown) and rows staged so far:
+-- the progress a UI shows ("1.2 million of 1.5 million").
+ALTER TABLE snapshot_progress ADD COLUMN records INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE snapshot_progress ADD COLUMN rows_done INTEGER NOT NULL DEFAULT 0;
 `;

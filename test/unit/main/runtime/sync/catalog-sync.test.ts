@@ -117,16 +117,19 @@ describe('snapshots', () => {
     const dir = tempDir();
     const first = open(dir).catalog;
     first.sync.applyChanges('catalog', 0, 1, [productChange('OLD', 'Old')]);
-    first.sync.stageSnapshotPage('catalog', 'snap', 10, 0, 3, page(['A']));
-    first.sync.stageSnapshotPage('catalog', 'snap', 10, 1, 3, page(['B']));
+    first.sync.stageSnapshotPage('catalog', 'snap', 10, 0, 3, page(['A']), 3);
+    first.sync.stageSnapshotPage('catalog', 'snap', 10, 1, 3, page(['B']), 3);
     first.close();
 
     const again = open(dir).catalog;
+    // Where to resume, and how far along it is in rows (for the UI), kept across the restart.
     expect(again.sync.snapshotInProgress('catalog')).toEqual({
       snapshotId: 'snap',
       cursor: 10,
       pages: 3,
       nextPage: 2,
+      rows: 3,
+      rowsDone: 2,
     });
     expect(title(again, 'OLD')).toBe('Old');
     expect(() => again.sync.finishSnapshot('catalog')).toThrow(/2 of 3 pages/);

@@ -304,12 +304,16 @@ describe('sync client: snapshots', () => {
     withSnapshot(hub);
     const { client } = harness.client(hub, catalog);
     const progress: string[] = [];
+    const rows: string[] = [];
     client.onStatus((s) => {
       if (s.progress !== undefined) progress.push(`${String(s.progress.done)}/${String(s.progress.total)}`);
+      if (s.rows !== undefined) rows.push(`${String(s.rows.done)}/${String(s.rows.total)}`);
     });
     client.start();
     await untilOnline(client);
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
+    expect(rows).toEqual(['0/6', '2/6', '4/6', '6/6']); // rows staged of the snapshot's, for the UI
+    expect(client.status().rows).toBeUndefined();
     expect(catalog.reader.product('OLD')).toBeUndefined();
     expect(catalog.reader.counts().products).toBe(7);
     expect(title(catalog, 'AFTER')).toBe('After the snapshot');
