@@ -589,7 +589,7 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
       ['4. second import (every product changed; log kept: 1,000)', `${fmt(second.ms / 1000)} s`, ''],
       [
         '   snapshot sync (start to caught up)',
-        `${fmt(snapshotS)} s, ${String(snapshots)} scopes swapped in ${fmt(swapMs / 1000)} s`,
+        `${fmt(snapshotS)} s, ${String(snapshots)} scopes: last page staged to swapped in, ${fmt(swapMs / 1000)} s summed (store scopes wait for the catalog)`,
         '',
       ],
       [
