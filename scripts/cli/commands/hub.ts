@@ -29,11 +29,15 @@ export function registerHubCommand(program: Command): void {
     .option('--data <dir>', 'data directory: database and admin token', DEFAULT_HUB_DATA_DIR)
     .option('--public-url <url>', 'base URL phones reach the hub at, for hand-off QR codes')
     .option('--demo', `import a generated catalog (${String(DEMO_PRODUCTS)} products, 8 stores) at start`)
-    .action(
-      async (opts: { port: string; host: string; data: string; publicUrl?: string; demo?: boolean }) => {
-        await serve(opts);
-      },
-    );
+    .option(
+      '--nearby-km <km>',
+      'other stores whose stock a kiosk syncs: within this distance of its own',
+      '50',
+    )
+    .option('--nearby-max <n>', 'and at most this many of them', '5')
+    .action(async (opts: ServeOptions) => {
+      await serve(opts);
+    });
 
   hub
     .command('import')
@@ -197,22 +201,45 @@ async function sendCommand(
   );
 }
 
-async function serve(opts: {
+interface ServeOptions {
   port: string;
   host: string;
   data: string;
   publicUrl?: string;
   demo?: boolean;
-}): Promise<void> {
-  const port = Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    err(`--port: expected a port number 0-65535, got "${opts.port}"`);
+  nearbyKm: string;
+  nearbyMax: string;
+}
+
+/** A number option in a range, or exit 2 naming the option and what it got. */
+function numberOption(name: string, text: string, min: number, max: number, integer: boolean): number {
+  const value = Number(text);
+  if (
+    text.trim() === '' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
+    err(
+      `${name}: expected ${integer ? 'a whole number' : 'a number'} from ${String(min)} to ${String(max)}, got "${text}"`,
+    );
     throw new CliExit(2);
   }
+  return value;
+}
+
+async function serve(opts: ServeOptions): Promise<void> {
+  const port = numberOption('--port', opts.port, 0, 65535, true);
+  const nearby = {
+    radiusKm: numberOption('--nearby-km', opts.nearbyKm, 0, 20_000, false),
+    maxNearby: numberOption('--nearby-max', opts.nearbyMax, 0, 100, true),
+  };
   const hub = await startHub({
     port,
     host: opts.host,
     dataDir: opts.data,
+    nearby,
     ...(opts.publicUrl === undefined ? {} : { publicUrl: opts.publicUrl }),
   });
   if (opts.demo === true) {

@@ -156,6 +156,16 @@ describe('vitrine hub and provision (CLI against a real hub)', () => {
     expect(output.stdout).toContain('commands 1 pending, 0 done');
   });
 
+  it('refuses a bad --port, --nearby-km or --nearby-max before starting anything', async () => {
+    const data = tempDir();
+    await expect(main(['hub', 'serve', '--data', data, '--port', '99999'])).resolves.toBe(2);
+    expect(output.stderr).toContain('--port: expected a whole number from 0 to 65535, got "99999"');
+    await expect(main(['hub', 'serve', '--data', data, '--nearby-km', 'far'])).resolves.toBe(2);
+    expect(output.stderr).toContain('--nearby-km: expected a number from 0 to 20000, got "far"');
+    await expect(main(['hub', 'serve', '--data', data, '--nearby-max', '2.5'])).resolves.toBe(2);
+    expect(output.stderr).toContain('--nearby-max: expected a whole number from 0 to 100, got "2.5"');
+  });
+
   it('runs `vitrine hub --demo` as a process and stops cleanly on SIGTERM', async () => {
     const data = tempDir();
     const child = spawn(
