@@ -83,8 +83,10 @@ export class CatalogTables {
 
   /** Units of a SKU held by live reservations (the outbox half's table, same database). */
   private readonly heldOf: Statement<[string, string, string], { held: number }>;
+  private readonly anyHeld: Statement<[string], { any: number }>;
 
   constructor(private readonly db: Db) {
+    this.anyHeld = db.prepare('SELECT EXISTS (SELECT 1 FROM reservations WHERE expires_at > ?) AS any');
     this.heldOf = db.prepare(
       'SELECT coalesce(sum(quantity), 0) AS held FROM reservations WHERE store_code = ? AND sku = ? AND expires_at > ?',
     );
@@ -132,7 +134,8 @@ export class CatalogTables {
    * kiosk does not offer the pair that was just reserved. The stored row keeps the feed's own
    * numbers (the next import compares against those).
    */
-  available(stock: StockRecord, now: string): StockRecord {
+  available(stock: StockRecord, now: string, anyHeld = true): StockRecord {
+    if (!anyHeld) return stock;
     const held = this.heldOf.get(stock.storeCode, stock.sku, now)?.held ?? 0;
     if (held === 0) return stock;
     const quantity = Math.max(0, stock.quantity - held);
@@ -184,6 +187,8 @@ export class CatalogTables {
         return state;
       };
       const grown = new Set<string>();
+      // One look at the reservations for the whole import: usually none are live.
+      const anyHeld = this.anyHeld.get(now)?.any === 1;
       const append = (scope: string, body: ChangeBody): void => {
         const state = scopeState(scope);
         state.head += 1;
@@ -221,7 +226,10 @@ export class CatalogTables {
         const text = canonicalJson(stock);
         if (this.selectBody.stock.get(stock.storeCode, stock.sku)?.body === text) continue;
         this.upsert.stock.run(stock.storeCode, stock.sku, stock.quantity, text);
-        append(storeScope(stock.storeCode), { op: 'stock.upsert', stock: this.available(stock, now) });
+        append(storeScope(stock.storeCode), {
+          op: 'stock.upsert',
+          stock: this.available(stock, now, anyHeld),
+        });
         changed.stock++;
       }
       for (const scope of grown) {
@@ -318,6 +326,7 @@ export class CatalogTables {
     if (sections === null) throw new RangeError(`unknown scope ${scope}`);
     const records: ChangeBody[] = [];
     const first = after?.[0] ?? 0;
+    const anyHeld = this.anyHeld.get(now)?.any === 1;
     for (let index = first; index <= last[0]; index++) {
       const section = sections[index];
       if (section === undefined) break;
@@ -339,7 +348,8 @@ export class CatalogTables {
       for (const row of rows) {
         const record: unknown = JSON.parse(row.body);
         // Stock as devices see it in the change log too: less what reservations hold.
-        const value = section.field === 'stock' ? this.available(record as StockRecord, now) : record;
+        const value =
+          section.field === 'stock' ? this.available(record as StockRecord, now, anyHeld) : record;
         records.push({ op: section.op, [section.field]: value } as ChangeBody);
       }
     }
