@@ -25,7 +25,13 @@ import { parseFeed } from '../../shared/catalog/index.js';
 import { syntheticCatalog, syntheticGtin } from '../../shared/catalog/synthetic.js';
 import type { CatalogBatch } from '../../shared/catalog/types.js';
 import { enrollResponseSchema, parseMessage, PROTOCOL_VERSION } from '../../shared/protocol/index.js';
-import { openCatalog, type Catalog } from '../../main/runtime/catalog/index.js';
+import {
+  openCatalog,
+  openCatalogWriter,
+  type Catalog,
+  type CatalogWriterThread,
+  type SyncTarget,
+} from '../../main/runtime/catalog/index.js';
 import { createSyncClient, type DeviceCredentials, type SyncClient } from '../../main/runtime/sync/index.js';
 import { DEFAULT_NEARBY, scopesForStore, startHub, type Hub } from '../../server/index.js';
 import { fmt, machineLine, rssMb, settledHeapMb, summarize, table, timed } from './stats.js';
@@ -369,13 +375,14 @@ function device(
   dataDir: string,
   auth: { enrollmentCode: string } | { credentials: DeviceCredentials },
   firstConnectJitterMs: number,
+  opened?: { catalog: Catalog; writer: SyncTarget },
 ): Device {
   mkdirSync(dataDir, { recursive: true });
-  const catalog = openCatalog(join(dataDir, 'catalog.db'));
+  const catalog = opened?.catalog ?? openCatalog(join(dataDir, 'catalog.db'));
   const client = createSyncClient({
     hubUrl: hub.url,
     dataDir,
-    catalog: catalog.sync,
+    catalog: opened?.writer ?? catalog.sync,
     ...auth,
     appVersion: 'bench',
     log: silent,
@@ -486,6 +493,7 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
   const hubDir = join(dir, 'hub-a');
   let hub = await startHubChild(hubDir);
   let dev: Device | undefined;
+  let writerThread: CatalogWriterThread | undefined;
   let client4: SyncClient | undefined;
   let lookups: Child | undefined;
   try {
@@ -500,7 +508,12 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
     // 1. Initial sync, enrollment included, from start() to every product and 'online'.
     const dataDir = join(dir, 'device-a');
     const code = await provision(hub, 'Entrance kiosk');
-    dev = device(hub, dataDir, { enrollmentCode: code }, 0);
+    // As the runtime does: reads on this thread, sync writes on the catalog writer thread.
+    mkdirSync(dataDir, { recursive: true });
+    const opened = openCatalog(join(dataDir, 'catalog.db'));
+    const writer = await openCatalogWriter(join(dataDir, 'catalog.db'), opened.sync);
+    writerThread = writer;
+    dev = device(hub, dataDir, { enrollmentCode: code }, 0, { catalog: opened, writer });
     const d = dev;
     const t0 = now();
     d.client.start();
@@ -544,7 +557,7 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
     const client = createSyncClient({
       hubUrl: hub.url,
       dataDir,
-      catalog: d.catalog.sync,
+      catalog: writerThread,
       appVersion: 'bench',
       log: silent,
       now: () => new Date(),
@@ -607,6 +620,7 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
     ];
   } finally {
     client4?.stop();
+    await writerThread?.close();
     dev?.close();
     await lookups?.close();
     await hub.child.close();

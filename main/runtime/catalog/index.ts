@@ -9,4 +9,6 @@ export {
   type ApplyChangesOutcome,
   type CatalogSync,
   type SnapshotProgress,
+  type SyncTarget,
 } from './sync-store.js';
+export { openCatalogWriter, type CatalogWriterThread } from './writer-thread.js';

@@ -51,6 +51,20 @@ export interface CatalogSync {
   cleanUpSnapshots(pages?: number): boolean;
 }
 
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What the sync client needs of the catalog: cheap reads it makes synchronously, and the writes,
+ * which it awaits. CatalogSync (this file) does the writes in the caller's thread; the catalog
+ * writer worker (writer-worker.ts) does them on another thread, so a long snapshot swap does not
+ * hold up the runtime's event loop.
+ */
+export type SyncTarget = Pick<CatalogSync, 'cursor' | 'cursors' | 'snapshotInProgress'> & {
+  [K in 'applyChanges' | 'stageSnapshotPage' | 'finishSnapshot' | 'abandonSnapshot' | 'cleanUpSnapshots']: (
+    ...args: Parameters<CatalogSync[K]>
+  ) => Awaitable<ReturnType<CatalogSync[K]>>;
+};
+
 /** A snapshot or change refused before anything was written. */
 export class SyncApplyError extends Error {
   override readonly name = 'SyncApplyError';

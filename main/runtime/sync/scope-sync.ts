@@ -5,7 +5,7 @@ import type {
   SnapshotPageRequest,
   SnapshotPageResponse,
 } from '../../../shared/protocol/index.js';
-import type { CatalogSync } from '../catalog/index.js';
+import type { SyncTarget } from '../catalog/index.js';
 import { HubRequestError } from './hub-request.js';
 import type { SyncLog } from './support.js';
 
@@ -15,7 +15,7 @@ export class HubAnswerError extends Error {
 }
 
 export interface ScopeSyncDeps {
-  catalog: CatalogSync;
+  catalog: SyncTarget;
   log: SyncLog;
   /** Answers are already parsed with the protocol's schemas. */
   pull(request: PullRequest): Promise<PullResponse>;
@@ -71,10 +71,10 @@ function checkChanges(scope: string, answer: ChangesAnswer): void {
  * Applies the delta a poke carried, when it starts at this device's cursor. Returns false when it
  * does not (the caller pulls instead); throws when the delta itself is malformed.
  */
-export function applyPokedChanges(
-  catalog: CatalogSync,
+export async function applyPokedChanges(
+  catalog: SyncTarget,
   poke: { scope: string; head: number; from: number; changes: readonly Change[] },
-): { applied: false } | { applied: true; problems: string[] } {
+): Promise<{ applied: false } | { applied: true; problems: string[] }> {
   if (catalog.snapshotInProgress(poke.scope) !== undefined) return { applied: false };
   checkChanges(poke.scope, {
     kind: 'changes',
@@ -84,7 +84,7 @@ export function applyPokedChanges(
     changes: [...poke.changes],
     more: false,
   });
-  const outcome = catalog.applyChanges(
+  const outcome = await catalog.applyChanges(
     poke.scope,
     poke.from,
     poke.head,
@@ -140,7 +140,7 @@ export async function syncScope(scope: string, deps: ScopeSyncDeps): Promise<voi
     }
     checkChanges(scope, answer);
     await deps.readyToApply?.();
-    const outcome = catalog.applyChanges(
+    const outcome = await catalog.applyChanges(
       scope,
       answer.from,
       answer.to,
@@ -199,7 +199,7 @@ async function takeSnapshot(scope: string, plan: SnapshotPlan, deps: ScopeSyncDe
           // The staged pages belong to a snapshot the hub no longer serves: drop them; the next
           // pull (from the unchanged cursor) is answered with a fresh snapshot.
           log.warn({ scope, snapshotId: plan.snapshotId, page }, 'snapshot expired; starting over');
-          catalog.abandonSnapshot(scope);
+          await catalog.abandonSnapshot(scope);
           return;
         }
         throw new HubAnswerError(`catalog:snapshot ${scope}: ${answer.error.code}: ${answer.error.message}`);
@@ -216,19 +216,21 @@ async function takeSnapshot(scope: string, plan: SnapshotPlan, deps: ScopeSyncDe
           'refused',
         );
       }
-      rowsDone = catalog.stageSnapshotPage(
-        scope,
-        plan.snapshotId,
-        plan.cursor,
-        page,
-        plan.pages,
-        answer.records,
-        plan.rows,
+      rowsDone = (
+        await catalog.stageSnapshotPage(
+          scope,
+          plan.snapshotId,
+          plan.cursor,
+          page,
+          plan.pages,
+          answer.records,
+          plan.rows,
+        )
       ).rowsDone;
     }
     report(plan.pages);
     await deps.readyToApply?.();
-    const { summary } = catalog.finishSnapshot(scope);
+    const { summary } = await catalog.finishSnapshot(scope);
     log.info(
       { scope, cursor: plan.cursor, products: summary.products, problems: summary.problems.length },
       'snapshot applied',

@@ -13,7 +13,7 @@ import {
   type Heartbeat,
   type HubToDeviceEvents,
 } from '../../../shared/protocol/index.js';
-import type { CatalogSync } from '../catalog/index.js';
+import type { SyncTarget } from '../catalog/index.js';
 import { createCommandRunner, type CommandHandlers } from './commands.js';
 import { enroll, loadCredentials, saveCredentials, type DeviceCredentials } from './credentials.js';
 import { requestWithAck } from './hub-request.js';
@@ -46,7 +46,7 @@ export interface SyncStatus {
 export interface SyncClientOptions {
   hubUrl: string;
   dataDir: string;
-  catalog: CatalogSync;
+  catalog: SyncTarget;
   /** The config's one-time code, traded for a token when none is stored. */
   enrollmentCode?: string;
   /** Credentials to use instead of the stored ones (provisioned by other means, or tests). */
@@ -176,19 +176,19 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   function tidy(gen: number): void {
     if (tidying) return;
     tidying = true;
-    const step = (): void => {
+    const step = async (): Promise<void> => {
       let more = false;
       if (gen === generation) {
         try {
-          more = catalog.cleanUpSnapshots();
+          more = await catalog.cleanUpSnapshots();
         } catch (error) {
           log.warn({ error: errorText(error) }, 'could not delete staged snapshot pages; will try later');
         }
       }
-      if (more) timers.setTimeout(step, 0);
+      if (more) timers.setTimeout(() => void step(), 0);
       else tidying = false;
     };
-    timers.setTimeout(step, 0);
+    timers.setTimeout(() => void step(), 0);
   }
 
   async function syncUntilDone(scope: string, gen: number): Promise<void> {
@@ -261,7 +261,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       (a, b) => Number(b === 'catalog') - Number(a === 'catalog') || a.localeCompare(b),
     );
     for (const scope of scopes)
-      if (catalog.snapshotInProgress(scope) !== undefined) catalog.abandonSnapshot(scope);
+      if (catalog.snapshotInProgress(scope) !== undefined) await catalog.abandonSnapshot(scope);
     for (const scope of scopes) requestSync(scope);
     await settled(gen);
     if (gen !== generation || !connected()) {
@@ -354,16 +354,31 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       // scope, of the catalog its SKUs come from) is under way: then the pull brings it in order.
       const busy = running.has(scope) || (scope !== 'catalog' && running.has('catalog'));
       if (from !== undefined && changes !== undefined && !busy) {
-        try {
-          const outcome = applyPokedChanges(catalog, { scope, head, from, changes });
-          if (outcome.applied) {
-            for (const problem of outcome.problems) log.warn({ scope, problem }, 'change skipped');
+        // Marked running while it is applied, so a pull of the scope waits its turn behind it.
+        const apply = applyPokedChanges(catalog, { scope, head, from, changes }).then(
+          (outcome) => {
+            if (outcome.applied) {
+              for (const problem of outcome.problems) log.warn({ scope, problem }, 'change skipped');
+              return true;
+            }
+            return false;
+          },
+          (error: unknown) => {
+            log.error({ scope, problem: String(error) }, 'refused a poke delta; pulling instead');
+            return false;
+          },
+        );
+        const gen = generation;
+        const run = apply
+          .then((applied) => {
+            if (gen !== generation) return;
+            running.delete(scope);
             changed();
-            return;
-          }
-        } catch (error) {
-          log.error({ scope, problem: String(error) }, 'refused a poke delta; pulling instead');
-        }
+            if (!applied || again.has(scope)) requestSync(scope);
+          })
+          .catch(() => undefined);
+        running.set(scope, run);
+        return;
       }
       requestSync(scope);
     });
