@@ -7,6 +7,7 @@ import {
   openSqliteHubStore,
   type SqliteHubStore,
 } from '../../../server/storage/index.js';
+import { canonicalJson } from '../../../server/storage/canonical-json.js';
 import { useTempDir } from '../../support/temp.js';
 
 const NOW = '2026-03-02T10:00:00.000Z';
@@ -33,6 +34,39 @@ function batch(products: ProductRecord[], extra: Partial<CatalogBatch> = {}): Ca
 }
 
 describe('SQLite hub store', () => {
+  it('logs every change as the canonical JSON of its body, each record serialized once', async () => {
+    const path = join(tempDir(), 'hub.db');
+    const s = store(path);
+    await s.applyCatalog(
+      batch(
+        [{ ...product(1), brand: 'Vela', media: [{ kind: 'image', url: 'https://x/y.jpg', alt: 'a' }] }],
+        {
+          stores: [{ code: 'BER', name: 'Berlin', location: { lon: 13.4, lat: 52.5 } }],
+          prices: [
+            { storeCode: null, sku: 'P0001-1', currency: 'EUR', regular: 1000, sale: 900 },
+            { storeCode: 'BER', sku: 'P0001-1', currency: 'EUR', regular: 950 },
+          ],
+          stock: [{ storeCode: 'BER', sku: 'P0001-1', quantity: 3, availability: 'in_stock' }],
+        },
+      ),
+      NOW,
+    );
+    const db = new Database(path, { readonly: true });
+    try {
+      const bodies = db.prepare('SELECT body FROM change_log ORDER BY scope, seq').pluck().all() as string[];
+      expect(bodies.map((b) => (JSON.parse(b) as { op: string }).op).sort()).toEqual([
+        'price.upsert',
+        'price.upsert',
+        'product.upsert',
+        'stock.upsert',
+        'store.upsert',
+      ]);
+      for (const body of bodies) expect(body).toBe(canonicalJson(JSON.parse(body)));
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a database from a newer hub, and keeps data across reopening', async () => {
     const path = join(tempDir(), 'hub.db');
     const first = store(path);
