@@ -24,17 +24,10 @@ import { createDevices, type DeviceUiEvent, type HidTransport } from '../../main
 import { BootKeyboardDecoder, reportsFor } from '../../main/runtime/devices/keyboard.js';
 import { decodeMsrReport, msrReportFor } from '../../main/runtime/devices/msr.js';
 import { PosScanDecoder, posReportsFor } from '../../main/runtime/devices/pos-scanner.js';
-import { systemTimers } from '../../main/runtime/sync/index.js';
-import { fmt, machineLine, summarize, table, timed } from './stats.js';
+import { silentLog, systemTimers } from '../../main/runtime/sync/index.js';
+import { count, fmt, machineLine, summarize, table, timed } from './stats.js';
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const count = (n: number): string => Math.round(n).toLocaleString('en-US');
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 
 /** Reports per second of `decode` over `reports`, repeated to at least `total` reports. */
 function throughput(
@@ -79,8 +72,7 @@ function decoderRows(): string[][] {
       'boot keyboard + burst detector (US)',
       `${count(
         throughput(keyboardReports, 1_000_000, (r) => {
-          for (const key of keyboard.decode(r))
-            bursts.push(key.kind === 'other' ? { kind: 'other' } : key, (t += 2));
+          for (const key of keyboard.decode(r)) bursts.push(key, (t += 2));
         }),
       )} reports/s`,
     ],
@@ -117,7 +109,7 @@ async function latencyRows(products: number, dir: string): Promise<string[][]> {
     transport: noDevices,
     lookup: (code) => catalog.reader.lookup(code, 'BER-MITTE'),
     onEvent: (event) => events.push(event),
-    log: silent,
+    log: silentLog,
     timers: systemTimers,
     clock: () => performance.now(),
     now: () => new Date(),
@@ -152,7 +144,7 @@ async function latencyRows(products: number, dir: string): Promise<string[][]> {
       clock += 2;
       const t0 = performance.now();
       for (const key of keyboard.decode(report)) {
-        for (const out of bursts.push(key.kind === 'other' ? { kind: 'other' } : key, clock)) {
+        for (const out of bursts.push(key, clock)) {
           if (out.kind === 'scan') {
             catalog.reader.lookup(out.text, 'BER-MITTE');
             done = true;

@@ -60,4 +60,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** 1234567 -> "1,234,567" */
+export const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+
 export const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');

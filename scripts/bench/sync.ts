@@ -32,18 +32,17 @@ import {
   type CatalogWriterThread,
   type SyncTarget,
 } from '../../main/runtime/catalog/index.js';
-import { createSyncClient, type DeviceCredentials, type SyncClient } from '../../main/runtime/sync/index.js';
+import {
+  createSyncClient,
+  silentLog,
+  type DeviceCredentials,
+  type SyncClient,
+} from '../../main/runtime/sync/index.js';
 import { DEFAULT_NEARBY, scopesForStore, startHub, type Hub } from '../../server/index.js';
-import { fmt, machineLine, rssMb, settledHeapMb, summarize, table, timed } from './stats.js';
+import { count, fmt, machineLine, rssMb, settledHeapMb, summarize, table, timed } from './stats.js';
 
 const STORE = 'BER-MITTE';
 const HOST = '127.0.0.1';
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 const mainScript = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 function argValue(args: string[], name: string, fallback: number): number {
@@ -56,7 +55,6 @@ function argValue(args: string[], name: string, fallback: number): number {
 
 const now = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Polls `condition` every `everyMs` until it holds; throws after `seconds`. */
@@ -385,7 +383,7 @@ function device(
     catalog: opened?.writer ?? catalog.sync,
     ...auth,
     appVersion: 'bench',
-    log: silent,
+    log: silentLog,
     now: () => new Date(),
     random: Math.random,
     firstConnectJitterMs,
@@ -559,7 +557,7 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
       dataDir,
       catalog: writerThread,
       appVersion: 'bench',
-      log: silent,
+      log: silentLog,
       now: () => new Date(),
       random: Math.random,
       firstConnectJitterMs: 0,

@@ -9,7 +9,7 @@ import { distanceKm } from '../../shared/catalog/geo.js';
 import type { PriceRecord, ProductRecord, StoreRecord } from '../../shared/catalog/types.js';
 import type { HubContext } from '../hub-context.js';
 import type { StockAvailability } from '../storage/hub-store.js';
-import { receiveContext } from '../socket/outbox-answers.js';
+import { receiveItem } from '../socket/outbox-answers.js';
 import {
   formValues,
   parseReserveForm,
@@ -61,22 +61,17 @@ export function registerHandoffPage(app: FastifyInstance, hub: HubContext): void
     if (store === undefined) return again(400, { store: 'Choose one of the stores shown.' });
     // The reservation goes through the outbox's path: the same stock check and hold, stored once
     // per (this link, nonce), so a second tap or a reload gets the same pickup code.
-    const { grown, ...received } = await hub.store.receiveItem(
-      `handoff:${data.token}`,
-      {
-        kind: 'reservation',
-        id: `web-${form.nonce}`,
-        at: hub.now().toISOString(),
-        sku: form.sku,
-        storeCode: store.code,
-        quantity: 1,
-        name: form.name,
-        contact: form.contact,
-        consent: true,
-      },
-      receiveContext(hub, data.storeCode),
-    );
-    if (grown !== undefined) await hub.scopesGrew(grown, new Map(grown.map((g) => [g.scope, g.head - 1])));
+    const received = await receiveItem(hub, `handoff:${data.token}`, data.storeCode, {
+      kind: 'reservation',
+      id: `web-${form.nonce}`,
+      at: hub.now().toISOString(),
+      sku: form.sku,
+      storeCode: store.code,
+      quantity: 1,
+      name: form.name,
+      contact: form.contact,
+      consent: true,
+    });
     const pickupCode = received.status === 'rejected' ? undefined : received.result?.pickupCode;
     const expiresAt = received.status === 'rejected' ? undefined : received.result?.expiresAt;
     if (pickupCode === undefined || expiresAt === undefined) {

@@ -4,10 +4,15 @@
  * batch whose items cannot even be told apart (no usable id) is refused as a whole.
  */
 import { z } from 'zod';
-import { outboxItemSchema, parseMessage, type PushResponse } from '../../shared/protocol/index.js';
+import {
+  outboxItemSchema,
+  parseMessage,
+  type OutboxItem,
+  type PushResponse,
+} from '../../shared/protocol/index.js';
 import type { HubContext } from '../hub-context.js';
 import { newHandoffToken, newPickupCode } from '../fleet/secrets.js';
-import type { DeviceRow, ReceiveContext } from '../storage/hub-store.js';
+import type { DeviceRow, ReceiveContext, ReceiveResult } from '../storage/hub-store.js';
 import { protocolError } from './catalog-answers.js';
 
 /** The batch's envelope: the protocol's pushRequestSchema, with items checked one at a time. */
@@ -19,7 +24,7 @@ const envelopeSchema = z.strictObject({
 });
 
 /** What storing an outbox item needs to know: the time, its holds and expiries, fresh codes. */
-export function receiveContext(hub: HubContext, deviceStoreCode: string): ReceiveContext {
+function receiveContext(hub: HubContext, deviceStoreCode: string): ReceiveContext {
   const now = hub.now();
   return {
     now: now.toISOString(),
@@ -30,6 +35,21 @@ export function receiveContext(hub: HubContext, deviceStoreCode: string): Receiv
     newHandoffToken: () => newHandoffToken(hub.random),
     handoffUrl: (token) => `${hub.settings.publicUrl}/p/${token}`,
   };
+}
+
+/**
+ * Stores an outbox item once (from a device, or from the phone page's reserve form). When a
+ * reservation's hold changed the stock kiosks see, they are poked with that one change.
+ */
+export async function receiveItem(
+  hub: HubContext,
+  senderId: string,
+  storeCode: string,
+  item: OutboxItem,
+): Promise<Omit<ReceiveResult, 'grown'>> {
+  const { grown, ...received } = await hub.store.receiveItem(senderId, item, receiveContext(hub, storeCode));
+  if (grown !== undefined) await hub.scopesGrew(grown, new Map(grown.map((g) => [g.scope, g.head - 1])));
+  return received;
 }
 
 export async function answerPush(
@@ -50,13 +70,7 @@ export async function answerPush(
       results.push({ id: candidate.id, status: 'rejected', error: item.error.slice(0, 2000) });
       continue;
     }
-    const { grown, ...received } = await hub.store.receiveItem(
-      device.id,
-      item.value,
-      receiveContext(hub, device.storeCode),
-    );
-    // A hold changed the stock devices see: one change in the store's scope, sent with the poke.
-    if (grown !== undefined) await hub.scopesGrew(grown, new Map(grown.map((g) => [g.scope, g.head - 1])));
+    const received = await receiveItem(hub, device.id, device.storeCode, item.value);
     if (received.status === 'rejected') {
       hub.logger.info(
         { deviceId: device.id, itemId: item.value.id, error: received.error },

@@ -64,9 +64,7 @@ function wedgeScanner(layout: 'us' | 'de', suffix: 'enter' | 'tab' | 'none'): De
     outputs.flatMap((o) => (o.kind === 'scan' ? [{ kind: 'scan' as const, text: o.text, aim: null }] : []));
   return {
     report(report, at) {
-      return scans(
-        keys.decode(report).flatMap((key) => bursts.push(key.kind === 'other' ? { kind: 'other' } : key, at)),
-      );
+      return scans(keys.decode(report).flatMap((key) => bursts.push(key, at)));
     },
     dueAt: () => bursts.dueAt(),
     flush: (now) => scans(bursts.flush(now)),

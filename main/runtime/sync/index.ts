@@ -17,5 +17,5 @@ export {
   type OutboxOptions,
   type OutboxState,
 } from './outbox.js';
-export { systemTimers, type SyncLog, type Timers } from './support.js';
+export { silentLog, systemTimers, type SyncLog, type Timers } from './support.js';
 export { createCommandRunner, MAX_PNG_BASE64_CHARS, type CommandHandlers } from './commands.js';

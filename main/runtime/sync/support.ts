@@ -11,6 +11,14 @@ export interface SyncLog {
   error(details: object, message: string): void;
 }
 
+/** A logger that drops everything: benchmarks, CLI probes and tests that assert on other things. */
+export const silentLog: SyncLog = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
 export interface Timers {
   setTimeout(run: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;

@@ -17,17 +17,11 @@ import {
   type HidDeviceInfo,
 } from '../../../main/runtime/devices/index.js';
 import { DEV_CHANNEL_FILE, devChannelFileSchema } from '../../../main/runtime/devices/dev-channel.js';
+import { silentLog } from '../../../main/runtime/sync/index.js';
 import { CliExit, err, out, readTextOrExit } from '../io.js';
 
 const hex = (n: number | undefined): string =>
   n === undefined ? '—' : `0x${n.toString(16).padStart(2, '0')}`;
-
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 
 function hardwareOf(configFile: string | undefined): KioskConfig['hardware'] {
   if (configFile === undefined) return hardwareSection.parse({});
@@ -100,7 +94,7 @@ export function registerDevicesCommand(program: Command): void {
       const hardware = hardwareOf(options.config);
       let present: HidDeviceInfo[];
       try {
-        present = await nodeHidTransport(silent).devices();
+        present = await nodeHidTransport(silentLog).devices();
       } catch (error) {
         err(`cannot list HID devices: ${error instanceof Error ? error.message : String(error)}`);
         throw new CliExit(1);

@@ -8,18 +8,14 @@ import { openCatalog, type Catalog } from '../../../main/runtime/catalog/index.j
 import {
   createSyncClient,
   openOutbox,
+  silentLog,
   type CommandHandlers,
   type Outbox,
   type SyncClient,
 } from '../../../main/runtime/sync/index.js';
 import type { TestHub } from '../hub/hub-fixture.js';
 
-export const silentLog = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+export { silentLog };
 
 /** Polls until `condition` holds, failing with `what` after a generous bound. */
 export async function until(

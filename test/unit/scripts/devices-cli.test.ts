@@ -13,7 +13,7 @@ import {
   type DeviceUiEvent,
 } from '../../../main/runtime/devices/index.js';
 import { openCatalog } from '../../../main/runtime/catalog/index.js';
-import { systemTimers } from '../../../main/runtime/sync/index.js';
+import { silentLog, systemTimers } from '../../../main/runtime/sync/index.js';
 import { deviceRows } from '../../../scripts/cli/commands/devices.js';
 import { main } from '../../../scripts/cli/main.js';
 import { captureOutput } from '../../support/capture-output.js';
@@ -22,12 +22,6 @@ import { useTempDir } from '../../support/temp.js';
 
 const output = captureOutput();
 const tempDir = useTempDir();
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 
 async function runtime(simulation: boolean) {
   const dataDir = tempDir();
@@ -44,7 +38,7 @@ async function runtime(simulation: boolean) {
     lookup: () =>
       ({ result: null, barcode: { ok: false, error: { code: 'empty', message: 'n/a', at: 0 } } }) as never,
     onEvent: (event) => events.push(event),
-    log: silent,
+    log: silentLog,
     timers: systemTimers,
     clock: () => performance.now(),
     now: () => new Date(),
@@ -53,7 +47,7 @@ async function runtime(simulation: boolean) {
   const channel =
     devices.simulator === undefined
       ? undefined
-      : await startDevChannel({ dataDir, simulator: devices.simulator, log: silent });
+      : await startDevChannel({ dataDir, simulator: devices.simulator, log: silentLog });
   return {
     dataDir,
     events,
