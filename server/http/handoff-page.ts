@@ -315,6 +315,8 @@ button{margin-top:1.25rem;width:100%;min-height:3.25rem;font:inherit;font-weight
 .error{color:#b3261e;margin:.35rem 0 0;font-size:.95rem}[aria-invalid]{border-color:#b3261e}
 .done{display:inline-block;margin:1rem 0 0;padding:.2rem .75rem;border-radius:999px;background:#e3f4e8;color:#1d6b36;font-weight:600}
 .code{font:700 2.6rem/1.1 ui-monospace,monospace;letter-spacing:.2em;margin:.25rem 0 1rem}
+@media (min-width:56rem){body:has(.photo){max-width:64rem;display:grid;grid-template-columns:1fr 1fr;column-gap:3rem;align-items:start;padding-top:2rem}
+body:has(.photo)>*{grid-column:2}body:has(.photo)>.photo{grid-column:1;grid-row:1/span 30;position:sticky;top:2rem}}
 </style></head>
 <body>${body}</body></html>`;
 }
