@@ -35,6 +35,8 @@ export interface CatalogReader {
   counts(): CatalogCounts;
   categories(): { path: string; name: string; products: number }[];
   stores(): { code: string; name: string; city?: string }[];
+  /** Every size and colour the catalog's variants have (unordered), for search filters. */
+  facets(): { sizes: string[]; colors: string[] };
 }
 
 export interface Catalog {
@@ -70,6 +72,8 @@ class Reader implements CatalogReader {
           WHERE d.path = c.path OR d.path LIKE c.path || ' > %') AS products
         FROM categories c ORDER BY c.path`),
       stores: db.prepare('SELECT code, name, city FROM stores ORDER BY name'),
+      sizes: db.prepare('SELECT DISTINCT size FROM variants WHERE size IS NOT NULL LIMIT 500').pluck(),
+      colors: db.prepare('SELECT DISTINCT color FROM variants WHERE color IS NOT NULL LIMIT 500').pluck(),
     };
   }
 
@@ -100,6 +104,12 @@ class Reader implements CatalogReader {
     return (this.s.stores.all() as { code: string; name: string; city: string | null }[]).map((s) =>
       s.city === null ? { code: s.code, name: s.name } : { code: s.code, name: s.name, city: s.city },
     );
+  }
+  facets(): { sizes: string[]; colors: string[] } {
+    return this.snapshot(() => ({
+      sizes: this.s.sizes.all() as string[],
+      colors: this.s.colors.all() as string[],
+    }));
   }
 }
 

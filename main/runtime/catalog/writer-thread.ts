@@ -13,6 +13,8 @@ import { SyncApplyError, type CatalogSync, type SyncTarget } from './sync-store.
 import type { WriteMethod, WriteReply, WriteRequest } from './writer-worker.js';
 
 export interface CatalogWriterThread extends SyncTarget {
+  /** False once the thread has exited or failed: every write is refused from then on. */
+  alive(): boolean;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function openCatalogWriter(
     finishSnapshot: (...args) => call('finishSnapshot', args),
     abandonSnapshot: (...args) => call('abandonSnapshot', args),
     cleanUpSnapshots: (...args) => call('cleanUpSnapshots', args),
+    alive: () => failure === undefined,
     async close() {
       if (failure !== undefined) return;
       const exited = new Promise<void>((resolve) =>

@@ -41,6 +41,12 @@ export interface Devices {
   status(): DeviceStatus[];
   /** The hardware part of the hub heartbeat (createSyncClient's `hardware` option). */
   heartbeat(): Heartbeat['hardware'];
+  /**
+   * A code a keyboard-wedge scanner typed into the page (the renderer tells it from typing with
+   * shared/input/burst.ts): through the same pipeline, so the repeat window also drops the copy
+   * the runtime may read from the same scanner's hidraw node.
+   */
+  keyboardScan(code: string): void;
   /** The development simulator, when the config enables it. */
   simulator: Simulator | undefined;
 }
@@ -104,6 +110,9 @@ export function createDevices(options: DevicesOptions): Devices {
     rescan: () => manager.rescan(),
     status: () => manager.status(),
     heartbeat: () => heartbeatHardware(manager.status()),
+    keyboardScan: (code) => {
+      scans.scan({ text: code, aim: null, device: 'keyboard (page)', receivedAt: options.clock() });
+    },
     simulator,
   };
 }

@@ -60,6 +60,8 @@ export interface Outbox {
   makeAllDue(): void;
   /** Called after each enqueue (the sender wakes up). */
   onEnqueue(listener: () => void): () => void;
+  /** Called with the ids the hub answered for, once their answer is stored (the UI shows it). */
+  onSettle(listener: (ids: readonly string[]) => void): () => void;
   close(): void;
 }
 
@@ -137,6 +139,7 @@ export function openOutbox(path: string, options: OutboxOptions = {}): Outbox {
   };
   s.prune.run(now() - (options.retentionDays ?? 7) * 86_400_000);
   const listeners = new Set<() => void>();
+  const settleListeners = new Set<(ids: readonly string[]) => void>();
 
   return {
     enqueue(input) {
@@ -185,6 +188,8 @@ export function openOutbox(path: string, options: OutboxOptions = {}): Outbox {
           else s.deliver.run(at, r.result === undefined ? null : JSON.stringify(r.result), r.id);
         }
       })();
+      const ids = results.map((r) => r.id);
+      for (const listener of settleListeners) listener(ids);
     },
     retryLater(ids) {
       const at = now();
@@ -203,8 +208,13 @@ export function openOutbox(path: string, options: OutboxOptions = {}): Outbox {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onSettle(listener) {
+      settleListeners.add(listener);
+      return () => settleListeners.delete(listener);
+    },
     close: () => {
       listeners.clear();
+      settleListeners.clear();
       db.close();
     },
   };

@@ -1,0 +1,236 @@
+/**
+ * The device runtime, composed: catalog (reads here, sync writes on a worker thread), outbox,
+ * hub sync, HID devices, and the shopper session, behind the bridge. Shells (main/host,
+ * main/electron) start it with a loaded config and put a transport in front of `dispatch` and
+ * `onEvent`; everything a kiosk does without a screen happens here.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  createBridgeDispatcher,
+  type BridgeEventEnvelope,
+  type BridgeEventName,
+  type BridgeEvents,
+} from '../../shared/bridge/index.js';
+import { parseFeed } from '../../shared/catalog/index.js';
+import { openCatalog } from './catalog/index.js';
+import { openResilientWriter, type ResilientWriter } from './catalog/resilient-writer.js';
+import { createDevices, nodeHidTransport, startDevChannel, type DevChannel } from './devices/index.js';
+import type { Runtime, RuntimeOptions } from './runtime-types.js';
+import { IdleClock } from './session/idle.js';
+import { createShopperRequests } from './session/requests.js';
+import { createKioskHandlers } from './session/service.js';
+import { scanEventOf, syncViewOf } from './session/views.js';
+import { createSyncClient, openOutbox, systemTimers, type Outbox, type SyncClient } from './sync/index.js';
+
+export type { Runtime, RuntimeOptions } from './runtime-types.js';
+
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, dataDir, log } = options;
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const timers = systemTimers;
+  const storeCode = config.store.code;
+  mkdirSync(dataDir, { recursive: true });
+
+  const listeners = new Set<(event: BridgeEventEnvelope) => void>();
+  function emit<K extends BridgeEventName>(name: K, payload: BridgeEvents[K]): void {
+    const envelope = { name, payload } as BridgeEventEnvelope;
+    for (const listener of listeners) {
+      try {
+        listener(envelope);
+      } catch (error) {
+        log.error({ err: String(error), event: name }, 'bridge event listener failed');
+      }
+    }
+  }
+
+  const catalogPath = join(dataDir, 'catalog.db');
+  const catalog = openCatalog(catalogPath, { now, barcodes: config.barcodes });
+  const cleanups: (() => Promise<void> | void)[] = [
+    () => {
+      catalog.close();
+    },
+  ];
+  const stopAll = async (): Promise<void> => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        log.error({ err: String(error) }, 'stopping the runtime: a part failed to close');
+      }
+    }
+  };
+
+  try {
+    let outbox: Outbox | undefined;
+    let client: SyncClient | undefined;
+    let writer: ResilientWriter | undefined;
+    if (config.hub !== undefined) {
+      outbox = openOutbox(join(dataDir, 'outbox.db'), { now, newId: randomUUID, random });
+      const opened = outbox;
+      cleanups.push(() => {
+        opened.close();
+      });
+      writer = await openResilientWriter(catalogPath, catalog.sync, (error) => {
+        log.error({ err: String(error) }, 'catalog writer thread restarted');
+      });
+      const openedWriter = writer;
+      cleanups.push(() => openedWriter.close());
+    } else if (config.standalone !== undefined) {
+      // Standalone: the catalog is the feed file next to the config, read at each start.
+      const file = resolve(options.configDir, config.standalone.catalogFeed);
+      const parsed = parseFeed(readFileSync(file, 'utf8'), { fileName: file });
+      catalog.apply(parsed.batch);
+      for (const problem of parsed.problems.slice(0, 20)) log.warn({ file, problem }, 'catalog feed problem');
+    }
+
+    const requests = createShopperRequests({
+      outbox,
+      online: () => syncViewOf(client?.status()).online,
+      now,
+      timers,
+      onReservation: (view) => {
+        emit('reservation', view);
+      },
+    });
+    cleanups.push(() => {
+      requests.close();
+    });
+
+    const idle: IdleClock = new IdleClock({
+      timeoutSeconds: config.idle.timeoutSeconds,
+      warningSeconds: config.idle.warningSeconds,
+      timers,
+      onWarning: (secondsLeft) => {
+        emit('idle', { phase: 'warning', secondsLeft });
+      },
+      onActive: () => {
+        emit('idle', { phase: 'active' });
+      },
+      onTimeout: () => {
+        endSession('idle');
+      },
+    });
+    cleanups.push(() => {
+      idle.end();
+    });
+    function endSession(reason: 'done' | 'idle'): void {
+      const was = idle.inSession;
+      idle.end();
+      requests.wipe();
+      if (was) track('session.end', { reason });
+      emit('idle', { phase: 'reset' });
+    }
+    function track(name: string, props: Record<string, string | number | boolean | null>): void {
+      outbox?.enqueue({ kind: 'event', at: now().toISOString(), name, props });
+    }
+
+    const devices = createDevices({
+      config,
+      transport: options.transport ?? nodeHidTransport(log),
+      lookup: (code) => catalog.reader.lookup(code, storeCode),
+      onEvent: (event) => {
+        if (event.kind === 'scan') {
+          idle.activity();
+          emit('scan', scanEventOf(event.code, event.outcome));
+        } else if (event.kind === 'member') {
+          idle.activity();
+          emit('card', { kind: 'member' });
+        } else {
+          emit('card', { kind: 'refused', reason: event.reason });
+        }
+      },
+      log,
+      timers,
+      clock: () => performance.now(),
+      now,
+      ...(outbox === undefined ? {} : { outbox }),
+    });
+    await devices.start();
+    cleanups.push(() => devices.stop());
+    let channel: DevChannel | undefined;
+    if (devices.simulator !== undefined) {
+      channel = await startDevChannel({ dataDir, simulator: devices.simulator, log });
+      const opened = channel;
+      cleanups.push(() => opened.close());
+    }
+
+    if (config.hub !== undefined && writer !== undefined) {
+      client = createSyncClient({
+        hubUrl: config.hub.url,
+        dataDir,
+        catalog: writer,
+        enrollmentCode: config.hub.enrollmentCode,
+        appVersion: options.appVersion,
+        log,
+        now,
+        random,
+        ...(outbox === undefined ? {} : { outbox }),
+        hardware: () => devices.heartbeat(),
+        ...(options.connect === undefined ? {} : { connect: options.connect }),
+        ...(options.firstConnectJitterMs === undefined
+          ? {}
+          : { firstConnectJitterMs: options.firstConnectJitterMs }),
+      });
+      const started = client;
+      started.onStatus((status) => {
+        emit('sync', syncViewOf(status));
+      });
+      started.start();
+      cleanups.push(() => {
+        started.stop();
+      });
+    }
+
+    // Media the page may load: config files by a name of ours, never a path the page chose.
+    const media = new Map<string, string>();
+    const mediaUrl = (ref: string, name: string): string => {
+      if (/^https:\/\//i.test(ref)) return ref;
+      media.set(name, resolve(options.configDir, ref));
+      return `/media/${name}`;
+    };
+
+    const handlers = createKioskHandlers({
+      config,
+      appVersion: options.appVersion,
+      reader: catalog.reader,
+      requests,
+      idle,
+      sync: () => syncViewOf(client?.status()),
+      pending: () => outbox?.pending() ?? 0,
+      hardware: () => devices.status(),
+      keyboardScan: (code) => {
+        devices.keyboardScan(code);
+      },
+      track,
+      endSession,
+      mediaUrl,
+      hubUrl: config.hub?.url ?? null,
+    });
+    const dispatch = createBridgeDispatcher(handlers, (name, error) => {
+      log.error(
+        { call: name, err: error instanceof Error ? error.stack : String(error) },
+        'bridge call failed',
+      );
+    });
+
+    return {
+      dispatch,
+      onEvent(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      mediaFile: (path) => media.get(path.replace(/^\/?media\//, '')),
+      simulator: devices.simulator,
+      async stop() {
+        listeners.clear();
+        await stopAll();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

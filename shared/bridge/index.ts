@@ -1,0 +1,8 @@
+export * from './contract.js';
+export {
+  BridgeCallError,
+  createBridgeDispatcher,
+  isBridgeCallName,
+  type BridgeDispatcher,
+} from './dispatch.js';
+export { BridgeError, createBridgeClient, type BridgeClient, type BridgeTransport } from './client.js';
