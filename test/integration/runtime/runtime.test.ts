@@ -1,0 +1,214 @@
+/**
+ * The composed runtime against a real hub on loopback: real catalog and outbox files, the sync
+ * client, the simulated HID scanner (development.simulation), and the bridge dispatcher the
+ * shells put a transport in front of.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseConfigValue, type KioskConfig } from '../../../kiosk-config/index.js';
+import { startRuntime, type Runtime } from '../../../main/runtime/runtime.js';
+import { FakeHidBus } from '../../support/fake-hid.js';
+import type {
+  BridgeEventEnvelope,
+  BridgeReply,
+  ReservationView,
+  ScanEvent,
+} from '../../../shared/bridge/index.js';
+import type { ProductView } from '../../../shared/catalog/views.js';
+import { useTempDir } from '../../support/temp.js';
+import { catalogText, useHubs, type TestHub } from '../hub/hub-fixture.js';
+import { provision, silentLog, until } from '../sync/device-fixture.js';
+
+const hubs = useHubs();
+const temp = useTempDir();
+const PIN_HASH = 'scrypt$32768$8$1$0HzzWKcBYQHgSubqorTfFA==$5FaoILZnSbxkqjBRceLTV3zKInjULUSpBmdf528+mYw=';
+
+function configFor(
+  hubUrl: string,
+  enrollmentCode: string,
+  idle = { timeoutSeconds: 60, warningSeconds: 20 },
+): KioskConfig {
+  const parsed = parseConfigValue({
+    device: { id: 'ber-mitte-kiosk-1', name: 'Entrance kiosk' },
+    store: { code: 'BER-MITTE' },
+    mode: 'kiosk',
+    hub: { url: hubUrl, enrollmentCode },
+    staff: { pinHash: PIN_HASH },
+    idle,
+    development: { simulation: true },
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.config;
+}
+
+async function call<T>(runtime: Runtime, name: string, args: unknown): Promise<T> {
+  const reply: BridgeReply = await runtime.dispatch(name, args);
+  if (!reply.ok) throw new Error(`${name}: ${reply.error.code}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+async function started(test: TestHub, dataDir: string, config?: KioskConfig) {
+  const code = await provision(test);
+  const runtime = await startRuntime({
+    config: config ?? configFor(test.hub.url, code),
+    configDir: dataDir,
+    dataDir,
+    appVersion: '0.1.0-test',
+    log: silentLog,
+    transport: new FakeHidBus(),
+    firstConnectJitterMs: 0,
+  });
+  const events: BridgeEventEnvelope[] = [];
+  runtime.onEvent((e) => events.push(e));
+  return { runtime, events };
+}
+
+describe('the runtime behind the bridge', () => {
+  it('syncs, answers search and product calls, opens a scanned product, refuses bad calls precisely', async () => {
+    const test = await hubs.start(temp());
+    await test.hub.importFeed(catalogText(60), { fileName: 'catalog.jsonl' });
+    const { runtime, events } = await started(test, temp());
+    try {
+      await until(
+        'the catalog',
+        async () =>
+          (await call<{ catalog: { products: number } }>(runtime, 'device.status', {})).catalog.products ===
+          60,
+      );
+      await until('online', () =>
+        events.some((e) => e.name === 'sync' && (e.payload as { online: boolean }).online),
+      );
+
+      const product = await call<ProductView>(runtime, 'catalog.product', { id: 'P000007' });
+      const typo = product.title
+        .split(' ')
+        .at(-1)!
+        .toLowerCase()
+        .replace(/(.)(.)$/, '$2$1'); // "boot" -> "boto"
+      const found = await call<{ hits: { id: string }[] }>(runtime, 'catalog.search', { text: typo });
+      expect(found.hits.length).toBeGreaterThan(0);
+
+      const gtin = product.variants[0]!.gtins[0]!;
+      expect(runtime.simulator?.scan(gtin.slice(1), ']E0')).toBe(true);
+      await until('the scan event', () => events.some((e) => e.name === 'scan'));
+      const scan = events.find((e) => e.name === 'scan')!.payload as ScanEvent;
+      expect(scan.outcome).toBe('product');
+      if (scan.outcome === 'product') {
+        expect(scan.product.id).toBe('P000007');
+        expect(scan.variantSku).toBe(product.variants[0]!.sku);
+      }
+
+      // The page's keyboard-wedge path goes through the same pipeline: an unknown code is "not found".
+      await call(runtime, 'device.keyboardScan', { code: '4006381333931' });
+      await until('a not-found scan', () =>
+        events.some((e) => e.name === 'scan' && (e.payload as ScanEvent).outcome === 'not-found'),
+      );
+
+      expect(await runtime.dispatch('catalog.search', { text: 42 })).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid-call',
+          message: 'catalog.search: text: Invalid input: expected string, received number',
+        },
+      });
+      expect(await runtime.dispatch('catalog.drop', {})).toEqual({
+        ok: false,
+        error: { code: 'invalid-call', message: 'unknown bridge call "catalog.drop"' },
+      });
+      const wrongSku = await runtime.dispatch('session.reserve', {
+        productId: 'P000007',
+        sku: 'P000001-X',
+        storeCode: 'BER-MITTE',
+        name: 'Ada',
+        contact: { email: 'ada@example.com' },
+        consent: true,
+      });
+      expect(wrongSku.ok ? '' : wrongSku.error.message).toMatch(/^session\.reserve: sku: /);
+      const noConsent = await runtime.dispatch('session.reserve', {
+        productId: 'P000007',
+        sku: product.variants[0]!.sku,
+        storeCode: 'BER-MITTE',
+        name: 'Ada',
+        contact: { email: 'ada@example.com' },
+        consent: false,
+      });
+      expect(noConsent.ok ? '' : noConsent.error.message).toMatch(/^session\.reserve: consent: .*consent/);
+    } finally {
+      await runtime.stop();
+    }
+  });
+
+  it('reserves with a pickup code online; offline it queues, says so, and confirms once the hub is back', async () => {
+    const hubDir = temp();
+    let test = await hubs.start(hubDir);
+    await test.hub.importFeed(catalogText(40), { fileName: 'catalog.jsonl' });
+    const port = test.hub.port;
+    const dataDir = temp();
+    const { runtime, events } = await started(test, dataDir);
+    try {
+      await until('online with the catalog', async () => {
+        const status = await call<{ sync: { phase: string }; catalog: { products: number } }>(
+          runtime,
+          'device.status',
+          {},
+        );
+        return status.sync.phase === 'online' && status.catalog.products === 40;
+      });
+      const hits = await call<{ id: string }[]>(runtime, 'catalog.featured', {});
+      const product = await call<ProductView>(runtime, 'catalog.product', { id: hits[0]!.id });
+      const variant = product.variants.find((v) => (v.stockHere ?? 0) > 0)!;
+      const reserve = {
+        productId: product.id,
+        sku: variant.sku,
+        storeCode: 'BER-MITTE',
+        name: 'Ada Lovelace',
+        contact: { phone: '+49 30 1234567' },
+        consent: true,
+      };
+      const online = await call<ReservationView>(runtime, 'session.reserve', reserve);
+      expect(online).toMatchObject({
+        status: 'confirmed',
+        storeName: 'Berlin Mitte',
+        productTitle: product.title,
+      });
+      expect(online.pickupCode).toMatch(/\S{4,}/);
+
+      const handoff = await call<{ status: string; url?: string }>(runtime, 'session.handoff', {
+        productId: product.id,
+      });
+      expect(handoff.status).toBe('ready');
+      expect(handoff.url).toMatch(new RegExp(`^${test.hub.url}/p/`));
+
+      await test.hub.close();
+      await until(
+        'offline',
+        async () => !(await call<{ sync: { online: boolean } }>(runtime, 'device.status', {})).sync.online,
+      );
+      const queued = await call<ReservationView>(runtime, 'session.reserve', reserve);
+      expect(queued.status).toBe('queued');
+      expect(
+        await call<{ status: string }>(runtime, 'session.handoff', { productId: product.id }),
+      ).toMatchObject({
+        status: 'unavailable',
+      });
+
+      test = await hubs.start(hubDir, { port });
+      await until('the queued reservation confirmed', () =>
+        events.some(
+          (e) =>
+            e.name === 'reservation' &&
+            (e.payload as ReservationView).id === queued.id &&
+            (e.payload as ReservationView).status === 'confirmed',
+        ),
+      );
+      const confirmed = await call<ReservationView>(runtime, 'session.reservation', { id: queued.id });
+      expect(confirmed.pickupCode).toMatch(/\S{4,}/);
+
+      // Ending the session forgets it here (the outbox still delivered it).
+      await call(runtime, 'session.end', { reason: 'done' });
+      expect(await call(runtime, 'session.reservation', { id: queued.id })).toBeNull();
+      expect(events.at(-1)).toEqual({ name: 'idle', payload: { phase: 'reset' } });
+    } finally {
+      await runtime.stop();
+    }
+  });
+});
