@@ -4,8 +4,8 @@
  * main/electron) start it with a loaded config and put a transport in front of `dispatch` and
  * `onEvent`; everything a kiosk does without a screen happens here.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   createBridgeDispatcher,
@@ -79,11 +79,20 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const openedWriter = writer;
       cleanups.push(() => openedWriter.close());
     } else if (config.standalone !== undefined) {
-      // Standalone: the catalog is the feed file next to the config, read at each start.
+      // Standalone: the catalog is the feed file next to the config. It is applied when it
+      // changed (by content hash), so a restart of a kiosk with a large catalog is quick.
       const file = resolve(options.configDir, config.standalone.catalogFeed);
-      const parsed = parseFeed(readFileSync(file, 'utf8'), { fileName: file });
-      catalog.apply(parsed.batch);
-      for (const problem of parsed.problems.slice(0, 20)) log.warn({ file, problem }, 'catalog feed problem');
+      const text = readFileSync(file, 'utf8');
+      const hash = createHash('sha256').update(text).digest('hex');
+      const hashFile = join(dataDir, 'standalone-feed.sha256');
+      const applied = existsSync(hashFile) ? readFileSync(hashFile, 'utf8').trim() : '';
+      if (applied !== hash) {
+        const parsed = parseFeed(text, { fileName: file });
+        catalog.apply(parsed.batch);
+        writeFileSync(hashFile, `${hash}\n`);
+        for (const problem of parsed.problems.slice(0, 20)) log.warn({ file, problem }, 'catalog feed problem');
+        log.info({ file, products: parsed.batch.products.length }, 'catalog feed applied');
+      }
     }
 
     const requests = createShopperRequests({
@@ -134,7 +143,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       onEvent: (event) => {
         if (event.kind === 'scan') {
           idle.activity();
-          emit('scan', scanEventOf(event.code, event.outcome));
+          // When the report came in, on the wall clock (epoch ms), so the page can measure
+          // report-to-painted across processes (npm run bench -- ui).
+          const receivedAt = performance.timeOrigin + performance.now() - event.tookMs;
+          emit('scan', scanEventOf(event.code, event.outcome, receivedAt));
         } else if (event.kind === 'member') {
           idle.activity();
           emit('card', { kind: 'member' });

@@ -5,11 +5,13 @@
 import { runCatalogBench } from './catalog.js';
 import { runDevicesBench } from './devices.js';
 import { runSyncBench } from './sync.js';
+import { runUiBench } from './ui.js';
 
 const benches: Record<string, (args: string[]) => Promise<void> | void> = {
   catalog: runCatalogBench,
   devices: runDevicesBench,
   sync: runSyncBench,
+  ui: runUiBench,
 };
 
 const [name, ...args] = process.argv.slice(2);

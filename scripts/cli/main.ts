@@ -4,6 +4,7 @@ import { registerCatalogCommand } from './commands/catalog.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDevicesCommand } from './commands/devices.js';
 import { registerHubCommand } from './commands/hub.js';
+import { registerKioskCommand } from './commands/kiosk.js';
 import { registerProvisionCommand } from './commands/provision.js';
 import { CliExit } from './io.js';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerHubCommand(program);
   registerProvisionCommand(program);
   registerDevicesCommand(program);
+  registerKioskCommand(program);
   return program;
 }
 
