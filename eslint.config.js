@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import vitrine from './tools/eslint/layers.js';
 
@@ -11,7 +12,9 @@ export default tseslint.config(
     extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.config.ts', 'tools/eslint/*.d.ts'] },
+        projectService: {
+          allowDefaultProject: ['vitest.config.ts', 'tools/eslint/*.d.ts', 'renderer/vite.config.ts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -32,6 +35,11 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
     plugins: { vitrine },
     rules: { 'vitrine/layers': ['error', { root: import.meta.dirname }] },
+  },
+  {
+    // The renderer's React code: the rules of hooks and the React Compiler's checks.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
   {
     // Tests may use non-null assertions on fixtures they just built.

@@ -90,7 +90,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         const parsed = parseFeed(text, { fileName: file });
         catalog.apply(parsed.batch);
         writeFileSync(hashFile, `${hash}\n`);
-        for (const problem of parsed.problems.slice(0, 20)) log.warn({ file, problem }, 'catalog feed problem');
+        for (const problem of parsed.problems.slice(0, 20))
+          log.warn({ file, problem }, 'catalog feed problem');
         log.info({ file, products: parsed.batch.products.length }, 'catalog feed applied');
       }
     }

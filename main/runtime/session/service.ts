@@ -92,7 +92,8 @@ export function createKioskHandlers(options: KioskServiceOptions): BridgeHandler
     'catalog.search': (args) => reader.search({ ...args, storeCode }),
     'catalog.product': ({ id }) => reader.product(id, storeCode) ?? null,
     'catalog.lookup': ({ code }) => scanEventOf(code, reader.lookup(code, storeCode)),
-    'catalog.nearby': ({ sku }) => reader.nearby(sku, storeCode),
+    // Sold-out stores too: "none nearby either" is an answer a shopper can act on (ask staff, order).
+    'catalog.nearby': ({ sku }) => reader.nearby(sku, storeCode, { inStockOnly: false }),
     'catalog.categories': () => reader.categories(),
     'catalog.featured': ({ limit = 8 }) =>
       reader.search({ text: '', storeCode, limit, filters: { inStockHere: true } }).hits,

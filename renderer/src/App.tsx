@@ -1,0 +1,173 @@
+/**
+ * The kiosk around the shopper's session: the connection to the runtime, the kiosk's look, the
+ * idle warning and reset, keyboard-wedge scanners and the online status. A reset remounts the
+ * session under a new key, so no query, form field or QR code of one shopper survives for the next.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { BridgeClient } from '../../shared/bridge/client.js';
+import type { KioskInfo, SyncView } from '../../shared/bridge/contract.js';
+import type { SocketTransport } from './bridge/socket-transport.js';
+import { callQuietly, KioskContext, type Kiosk } from './bridge/kiosk-context.js';
+import { IdleWarning } from './components/IdleWarning.js';
+import { Splash } from './components/Splash.js';
+import { StatusPill } from './components/StatusPill.js';
+import { attachKeyboardWedge } from './input/keyboard-wedge.js';
+import { useActivityReporter } from './session/activity.js';
+import { Session } from './session/Session.js';
+import { applyBranding } from './theme/branding.js';
+
+/** A hub that is away this long is worth telling the shopper about; shorter blips are not. */
+const OFFLINE_NOTICE_DELAY_MS = 1500;
+
+export function App({ transport, bridge }: { transport: SocketTransport; bridge: BridgeClient }) {
+  const connection = useSyncExternalStore(
+    (listener) => transport.onState(listener),
+    () => transport.state,
+  );
+  const [info, setInfo] = useState<KioskInfo | null>(null);
+  const [sync, setSync] = useState<SyncView | null>(null);
+  const [offlineNotice, setOfflineNotice] = useState(false);
+  const [warning, setWarning] = useState<{ secondsLeft: number; at: number } | null>(null);
+  const [sessionKey, setSessionKey] = useState(0);
+
+  const connected = connection.kind === 'connected';
+  useEffect(() => {
+    if (!connected || info !== null) return undefined;
+    let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = (): void => {
+      bridge.call('kiosk.info', {}).then(
+        (kiosk) => {
+          if (stopped) return;
+          applyBranding(kiosk);
+          setInfo(kiosk);
+        },
+        () => {
+          if (!stopped) retry = setTimeout(load, 2000);
+        },
+      );
+      bridge.call('device.status', {}).then(
+        (status) => {
+          if (!stopped) setSync(status.sync);
+        },
+        () => undefined,
+      );
+    };
+    load();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+    };
+  }, [bridge, connected, info]);
+
+  const { report: reportActivity, forget: forgetActivity } = useActivityReporter(bridge, info?.idle);
+  const reset = useCallback(() => {
+    forgetActivity();
+    setWarning(null);
+    setSessionKey((key) => key + 1);
+  }, [forgetActivity]);
+
+  useEffect(() => {
+    const offSync = bridge.on('sync', setSync);
+    const offIdle = bridge.on('idle', (event) => {
+      if (event.phase === 'warning') setWarning({ secondsLeft: event.secondsLeft, at: performance.now() });
+      else if (event.phase === 'active') setWarning(null);
+      else reset();
+    });
+    return () => {
+      offSync();
+      offIdle();
+    };
+  }, [bridge, reset]);
+
+  const warningShown = useRef(false);
+  useEffect(() => {
+    warningShown.current = warning !== null;
+  }, [warning]);
+  useEffect(() => {
+    let swallowClickUntil = 0;
+    const onPointerDown = (): void => {
+      // Any touch while "still there?" is up is an answer, so it reaches the runtime at once.
+      reportActivity(warningShown.current);
+      // The warning may close before the finger lifts (the runtime answers "active" quickly);
+      // the click that follows must not land on whatever was underneath it.
+      if (warningShown.current) swallowClickUntil = performance.now() + 1500;
+    };
+    const onClick = (event: MouseEvent): void => {
+      if (performance.now() > swallowClickUntil) return;
+      swallowClickUntil = 0;
+      event.preventDefault();
+      event.stopPropagation();
+      setWarning(null);
+    };
+    window.addEventListener('pointerdown', onPointerDown, { capture: true, passive: true });
+    window.addEventListener('click', onClick, { capture: true });
+    const detach = attachKeyboardWedge(window, {
+      onScan: (code) => {
+        callQuietly(bridge.call('device.keyboardScan', { code }));
+      },
+      onTyping: () => {
+        reportActivity(false);
+      },
+    });
+    return () => {
+      window.removeEventListener('pointerdown', onPointerDown, { capture: true });
+      window.removeEventListener('click', onClick, { capture: true });
+      detach();
+    };
+  }, [bridge, reportActivity]);
+
+  const hasHub = info?.hubUrl !== null && info?.hubUrl !== undefined;
+  const online = sync?.online ?? false;
+  const looksOffline =
+    hasHub && sync !== null && !online && sync.phase !== 'standalone' && sync.phase !== 'idle';
+  useEffect(() => {
+    if (!looksOffline) return undefined;
+    const timer = setTimeout(() => {
+      setOfflineNotice(true);
+    }, OFFLINE_NOTICE_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      setOfflineNotice(false);
+    };
+  }, [looksOffline]);
+
+  const kiosk = useMemo<Kiosk | null>(
+    () =>
+      info === null ? null : { bridge, info, online, hasHub, showOffline: offlineNotice && looksOffline },
+    [bridge, info, online, hasHub, offlineNotice, looksOffline],
+  );
+
+  const endSession = useCallback(() => {
+    callQuietly(bridge.call('session.end', { reason: 'done' }));
+    reset();
+  }, [bridge, reset]);
+
+  if (connection.kind === 'refused') {
+    return (
+      <Splash
+        title="This screen must be opened by the Vitrine kiosk host"
+        text="The kiosk service did not accept this page. Restart the kiosk to open it again."
+      />
+    );
+  }
+  if (kiosk === null) return <Splash title="Connecting…" text="Getting the store’s catalog ready" busy />;
+  return (
+    <KioskContext value={kiosk}>
+      <Session key={sessionKey} onEnd={endSession} />
+      {connection.kind === 'reconnecting' ? (
+        <StatusPill className="status-pill-floating" text="Reconnecting to the kiosk service…" />
+      ) : null}
+      {warning !== null ? (
+        <IdleWarning
+          key={warning.at}
+          secondsLeft={warning.secondsLeft}
+          onStay={() => {
+            setWarning(null);
+            reportActivity(true);
+          }}
+        />
+      ) : null}
+    </KioskContext>
+  );
+}

@@ -1,0 +1,39 @@
+import type { RecommendationKind } from '../../../shared/catalog/types.js';
+import type { RecommendationView } from '../../../shared/catalog/views.js';
+import { useNav } from '../session/nav-context.js';
+import { ProductCard } from './ProductCard.js';
+
+const headings: Record<RecommendationKind, string> = {
+  'cross-sell': 'Complete the look',
+  'up-sell': 'You may also like',
+};
+
+/** The feed's suggestions: what goes with this product, and what a shopper might prefer to it. */
+export function Recommendations({ items }: { items: RecommendationView[] }) {
+  const nav = useNav();
+  const kinds: RecommendationKind[] = ['cross-sell', 'up-sell'];
+  return (
+    <>
+      {kinds.map((kind) => {
+        const group = items.filter((r) => r.kind === kind);
+        if (group.length === 0) return null;
+        return (
+          <section className="product-section recs" key={kind} aria-label={headings[kind]}>
+            <h2 className="section-title">{headings[kind]}</h2>
+            <div className="recs-row scroll-x">
+              {group.map((r) => (
+                <ProductCard
+                  key={r.id}
+                  product={r}
+                  onOpen={nav.openProduct}
+                  size="sm"
+                  testId="recommendation"
+                />
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}

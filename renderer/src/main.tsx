@@ -1,0 +1,44 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBridgeClient } from '../../shared/bridge/client.js';
+import { App } from './App.js';
+import { createSocketTransport, takeSecret } from './bridge/socket-transport.js';
+import { Splash } from './components/Splash.js';
+import './theme/tokens.css';
+import './theme/base.css';
+import './theme/chrome.css';
+import './theme/catalog.css';
+import './theme/keyboard.css';
+import './theme/attract.css';
+import './theme/home.css';
+import './theme/search.css';
+import './theme/product.css';
+import './theme/gallery.css';
+import './theme/variants.css';
+import './theme/messages.css';
+
+// A kiosk has no use for a context menu; a long press would otherwise open one.
+window.addEventListener('contextmenu', (event) => {
+  event.preventDefault();
+});
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root');
+const root = createRoot(container);
+const secret = takeSecret();
+
+if (secret === null) {
+  root.render(
+    <Splash
+      title="This screen must be opened by the Vitrine kiosk host"
+      text="Start the kiosk with “vitrine kiosk --config <file>”; it opens this page with the key it needs."
+    />,
+  );
+} else {
+  const transport = createSocketTransport(secret);
+  root.render(
+    <StrictMode>
+      <App transport={transport} bridge={createBridgeClient(transport)} />
+    </StrictMode>,
+  );
+}

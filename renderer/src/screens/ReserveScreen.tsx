@@ -1,0 +1,273 @@
+/**
+ * Reserve to try on: which store, who (name and a phone number or an email address), and an
+ * explicit yes to being contacted. The runtime checks the same rules (shared/bridge/contract.ts,
+ * reserveArgs); checking here first only saves a round trip and puts the message by the field.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ReservationView } from '../../../shared/bridge/contract.js';
+import { BridgeError } from '../../../shared/bridge/client.js';
+import type { NearbyStock, ProductView } from '../../../shared/catalog/views.js';
+import { fieldErrors } from '../bridge/field-errors.js';
+import { useBridgeEvent, useKiosk } from '../bridge/kiosk-context.js';
+import { Icon } from '../components/Icon.js';
+import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
+import { Price } from '../components/Price.js';
+import { ProductImage } from '../components/ProductImage.js';
+import { ReservationResult } from '../components/ReservationResult.js';
+import { ReserveFields, type ContactKind, type Field, type FormErrors } from '../components/ReserveFields.js';
+import { StoreChoice, type StoreOption } from '../components/StoreChoice.js';
+import { useNav } from '../session/nav-context.js';
+// Loaded with this screen's chunk, not up front.
+import '../theme/reserve.css';
+import '../theme/reservation-result.css';
+
+const QUEUED_POLL_MS = 5000;
+const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+function validate(
+  name: string,
+  kind: ContactKind,
+  contact: string,
+  consent: boolean,
+  store: string | null,
+): FormErrors {
+  const errors: FormErrors = {};
+  if (store === null) errors.store = 'Choose a store to pick it up from';
+  if (name.trim() === '') errors.name = 'Enter your name';
+  if (kind === 'phone' && !PHONE.test(contact.trim()))
+    errors.contact = 'Enter a phone number, e.g. +49 30 1234567';
+  if (kind === 'email' && !EMAIL.test(contact.trim()))
+    errors.contact = 'Enter an email address, e.g. name@example.com';
+  if (!consent) errors.consent = 'Please tick the box so the store may contact you about this reservation';
+  return errors;
+}
+
+export function ReserveScreen({ product, sku }: { product: ProductView; sku: string }) {
+  const { bridge, info } = useKiosk();
+  const nav = useNav();
+  const variant = product.variants.find((v) => v.sku === sku);
+  const [nearby, setNearby] = useState<NearbyStock[] | null>(null);
+  const [store, setStore] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<ContactKind>('phone');
+  const [contact, setContact] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [focused, setFocused] = useState<Field>('name');
+  const [errors, setErrors] = useState<FormErrors>({});
+  // A field's message stays only while the field still holds what was refused.
+  const [refused, setRefused] = useState({ name: '', contact: '' });
+  const [sending, setSending] = useState(false);
+  const [result, setResult] = useState<ReservationView | null>(null);
+  const resultRef = useRef<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    bridge.call('catalog.nearby', { sku }).then(
+      (stores) => {
+        if (live) setNearby(stores);
+      },
+      () => {
+        if (live) setNearby([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [bridge, sku]);
+
+  useEffect(() => {
+    resultRef.current = result?.id ?? null;
+  }, [result]);
+  useBridgeEvent('reservation', (update) => {
+    if (update.id === resultRef.current) setResult(update);
+  });
+  // The event is how a queued reservation moves on; asking now and then covers one sent while
+  // the page was reconnecting to the kiosk service.
+  const queuedId = result?.status === 'queued' ? result.id : null;
+  useEffect(() => {
+    if (queuedId === null) return undefined;
+    const timer = setInterval(() => {
+      bridge.call('session.reservation', { id: queuedId }).then(
+        (view) => {
+          if (view !== null && view.status !== 'queued' && view.id === resultRef.current) setResult(view);
+        },
+        () => undefined,
+      );
+    }, QUEUED_POLL_MS);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [bridge, queuedId]);
+
+  // This store first when it has the size; then the stores nearby that do.
+  const options: StoreOption[] = [];
+  if ((variant?.stockHere ?? 0) > 0) {
+    options.push({
+      code: info.store.code,
+      name: info.store.name,
+      detail: 'This store',
+      quantity: variant?.stockHere ?? 0,
+      distanceKm: null,
+    });
+  }
+  for (const s of nearby ?? []) {
+    if (s.quantity > 0 && s.store.code !== info.store.code) {
+      options.push({
+        code: s.store.code,
+        name: s.store.name,
+        detail: s.store.city ?? '',
+        quantity: s.quantity,
+        distanceKm: s.distanceKm,
+      });
+    }
+  }
+  const chosen = store ?? options[0]?.code ?? null;
+
+  const submit = (): void => {
+    const found = validate(name, kind, contact, consent, chosen);
+    setErrors(found);
+    setRefused({ name, contact });
+    if (Object.keys(found).length > 0 || chosen === null || sending) return;
+    setSending(true);
+    const value = contact.trim();
+    bridge
+      .call('session.reserve', {
+        productId: product.id,
+        sku,
+        storeCode: chosen,
+        name: name.trim(),
+        contact: kind === 'phone' ? { phone: value } : { email: value },
+        consent: true,
+      })
+      .then(
+        (reservation) => {
+          setResult(reservation);
+        },
+        (error: unknown) => {
+          setErrors(errorsFrom(error));
+        },
+      )
+      .finally(() => {
+        setSending(false);
+      });
+  };
+
+  if (result !== null) {
+    return (
+      <main className="screen reserve reserve-done" data-screen="reserve">
+        <ReservationResult
+          reservation={result}
+          contact={contact.trim()}
+          onRetry={() => {
+            setResult(null);
+            setStore(null);
+          }}
+          onContinue={nav.home}
+        />
+      </main>
+    );
+  }
+
+  const price = variant?.price;
+  return (
+    <main className="screen reserve" data-screen="reserve">
+      <div className="reserve-form scroll">
+        <header className="reserve-summary">
+          <ProductImage
+            className="reserve-thumb"
+            src={variant?.media[0]?.url ?? product.media[0]?.url}
+            alt=""
+            seed={product.id}
+            colorName={variant?.color}
+            brand={product.brand}
+            hints={[product.title, ...product.categoryPath.slice().reverse()]}
+          />
+          <div>
+            <span className="eyebrow">Reserve to try on</span>
+            <h1 className="reserve-title">{product.title}</h1>
+            <p className="reserve-variant">
+              {[variant?.color, variant?.size && `Size ${variant.size}`].filter(Boolean).join(' · ')}
+            </p>
+            {price !== undefined ? <Price price={price} size="sm" /> : null}
+          </div>
+        </header>
+
+        <StoreChoice
+          options={options}
+          loading={nearby === null}
+          chosen={chosen}
+          error={errors.store}
+          onChoose={(code) => {
+            setStore(code);
+            setErrors((e) => ({ ...e, store: undefined }));
+          }}
+        />
+
+        <ReserveFields
+          name={name}
+          setName={setName}
+          kind={kind}
+          setKind={(next) => {
+            setKind(next);
+            setContact('');
+            setErrors((e) => ({ ...e, contact: undefined }));
+          }}
+          contact={contact}
+          setContact={setContact}
+          consent={consent}
+          setConsent={(next) => {
+            setConsent(next);
+            if (next) setErrors((e) => ({ ...e, consent: undefined }));
+          }}
+          focused={focused}
+          setFocused={setFocused}
+          errors={{
+            ...errors,
+            name: name === refused.name ? errors.name : undefined,
+            contact: contact === refused.contact ? errors.contact : undefined,
+          }}
+          brand={info.branding.name}
+        />
+
+        {errors.form !== undefined ? (
+          <p className="form-error form-error-block" role="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        <button
+          type="button"
+          className="btn btn-primary btn-lg btn-block press"
+          data-testid="reserve-submit"
+          data-blocked={sending || options.length === 0}
+          onClick={submit}
+        >
+          {sending ? <span className="spinner" aria-hidden="true" /> : <Icon name="check" />}
+          {sending ? 'Reserving…' : 'Reserve now'}
+        </button>
+      </div>
+      <div className="reserve-keyboard">
+        <span className="reserve-keyboard-label">
+          Typing:{' '}
+          {focused === 'name' ? 'your name' : kind === 'phone' ? 'your phone number' : 'your email address'}
+        </span>
+        <OnScreenKeyboard layout={focused === 'name' ? 'name' : kind} />
+      </div>
+    </main>
+  );
+}
+
+function errorsFrom(error: unknown): FormErrors {
+  if (error instanceof BridgeError && error.code === 'invalid-call') {
+    const out: FormErrors = {};
+    for (const [path, text] of fieldErrors('session.reserve', error.message)) {
+      if (path === 'name') out.name ??= text;
+      else if (path.startsWith('contact')) out.contact ??= text;
+      else if (path === 'consent') out.consent ??= text;
+      else if (path === 'storeCode') out.store ??= text;
+      else out.form ??= text;
+    }
+    if (Object.keys(out).length > 0) return out;
+  }
+  return { form: 'Something went wrong on our side. Please try again, or ask a member of staff.' };
+}

@@ -1,0 +1,191 @@
+/**
+ * One shopper's visit: the screen stack, what they searched for, and what scans and cards do to
+ * them. App.tsx remounts this under a new key when the session ends, which is the whole reset.
+ */
+import {
+  Suspense,
+  useEffect,
+  useMemo,
+  useReducer,
+  useState,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+} from 'react';
+import { flushSync } from 'react-dom';
+import { useBridgeEvent } from '../bridge/kiosk-context.js';
+import { Toast } from '../components/Toast.js';
+import { TopBar } from '../components/TopBar.js';
+import { AttractScreen } from '../screens/AttractScreen.js';
+import { HomeScreen } from '../screens/HomeScreen.js';
+import { NotFoundScreen } from '../screens/NotFoundScreen.js';
+import { ProductScreen } from '../screens/ProductScreen.js';
+import { SearchScreen } from '../screens/SearchScreen.js';
+import { HandoffScreen, ReserveScreen } from './lazy-screens.js';
+import { initialNav, navReducer, type Screen } from './navigation.js';
+import { NavContext, type Nav, type SearchState } from './nav-context.js';
+
+interface Notice {
+  icon: 'barcode' | 'user' | 'info';
+  title: string;
+  text?: string;
+  testId: string;
+  at: number;
+}
+
+const NOTICE_MS = 5000;
+
+export function Session({ onEnd }: { onEnd: () => void }) {
+  const [nav, dispatch] = useReducer(navReducer, initialNav);
+  const [search, setSearch] = useState<SearchState>({ query: '', filters: {} });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const top: Screen = nav.stack[nav.stack.length - 1] ?? { kind: 'attract', id: 0 };
+
+  useBridgeEvent('scan', (scan) => {
+    setNotice(null);
+    if (scan.outcome === 'product') {
+      // Painted in this task rather than the next: the scan-to-screen budget is tens of ms.
+      flushSync(() => {
+        dispatch({
+          type: 'scan',
+          screen: {
+            kind: 'product',
+            productId: scan.product.id,
+            product: scan.product,
+            variantSku: scan.variantSku,
+            scan: { code: scan.code, receivedAt: scan.receivedAt },
+          },
+        });
+      });
+    } else if (scan.outcome === 'not-found') {
+      dispatch({ type: 'scan', screen: { kind: 'not-found', code: scan.code } });
+    } else {
+      setNotice({
+        icon: 'barcode',
+        title: 'That barcode couldn’t be read',
+        text: 'Please try again — hold the label flat, a hand’s width from the scanner.',
+        testId: 'scan-unreadable',
+        at: performance.now(),
+      });
+    }
+  });
+
+  useBridgeEvent('card', (card) => {
+    const at = performance.now();
+    if (card.kind === 'member') {
+      setNotice({
+        icon: 'user',
+        title: 'Welcome back!',
+        text: 'Your member prices are shown.',
+        testId: 'card-member',
+        at,
+      });
+    } else if (card.reason === 'payment-card') {
+      setNotice({
+        icon: 'info',
+        title: 'That’s a payment card',
+        text: 'Nothing was read or kept. To see member prices, use your loyalty card.',
+        testId: 'card-refused',
+        at,
+      });
+    } else {
+      setNotice({
+        icon: 'info',
+        title: 'That card couldn’t be used',
+        text: 'Please try your loyalty card again.',
+        testId: 'card-refused',
+        at,
+      });
+    }
+  });
+
+  useEffect(() => {
+    if (notice === null) return undefined;
+    const timer = setTimeout(() => {
+      setNotice(null);
+    }, NOTICE_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [notice]);
+
+  const actions = useMemo<Nav>(
+    () => ({
+      back: () => {
+        dispatch({ type: 'back' });
+      },
+      home: () => {
+        dispatch({ type: 'home' });
+      },
+      openSearch: (start) => {
+        if (start !== undefined) setSearch({ query: start.query ?? '', filters: start.filters ?? {} });
+        dispatch({ type: 'push', screen: { kind: 'search' } });
+      },
+      openProduct: (product) => {
+        dispatch({ type: 'push', screen: { kind: 'product', productId: product.id, preview: product } });
+      },
+      selectVariant: (sku) => {
+        dispatch({ type: 'select-variant', sku });
+      },
+      reserve: (product, sku) => {
+        dispatch({ type: 'push', screen: { kind: 'reserve', product, sku } });
+      },
+      handoff: (product, sku) => {
+        dispatch({ type: 'push', screen: { kind: 'handoff', product, sku } });
+      },
+    }),
+    [],
+  );
+
+  return (
+    <NavContext value={actions}>
+      <div className={`session session-${top.kind}`}>
+        {top.kind === 'attract' ? null : (
+          <TopBar
+            onBack={nav.stack.length > 1 ? actions.back : null}
+            onHome={top.kind === 'home' ? null : actions.home}
+            onDone={onEnd}
+          />
+        )}
+        <div className="stage" key={top.id}>
+          <Suspense fallback={<div className="screen screen-loading" aria-busy="true" />}>
+            {renderScreen(top, search, setSearch, actions)}
+          </Suspense>
+        </div>
+        {notice !== null ? (
+          <Toast
+            key={notice.at}
+            icon={notice.icon}
+            title={notice.title}
+            text={notice.text}
+            testId={notice.testId}
+          />
+        ) : null}
+      </div>
+    </NavContext>
+  );
+}
+
+function renderScreen(
+  screen: Screen,
+  search: SearchState,
+  setSearch: Dispatch<SetStateAction<SearchState>>,
+  nav: Nav,
+): ReactNode {
+  switch (screen.kind) {
+    case 'attract':
+      return <AttractScreen onStart={nav.home} />;
+    case 'home':
+      return <HomeScreen />;
+    case 'search':
+      return <SearchScreen state={search} onChange={setSearch} />;
+    case 'product':
+      return <ProductScreen entry={screen} />;
+    case 'reserve':
+      return <ReserveScreen product={screen.product} sku={screen.sku} />;
+    case 'handoff':
+      return <HandoffScreen product={screen.product} sku={screen.sku} />;
+    case 'not-found':
+      return <NotFoundScreen code={screen.code} />;
+  }
+}
