@@ -135,7 +135,7 @@ describe('the shopper journey in Chromium', () => {
         await page.getByTestId('reserve-name').fill(name);
         await page.getByTestId('contact-email').click();
         await page.getByTestId('reserve-contact').fill('ada@example.com');
-        await saveScreenshot(page, `${shot}-form`);
+        await saveScreenshot(page, `${shot}-form-portrait`);
         await page.getByTestId('reserve-consent').check();
         await page.getByTestId('reserve-submit').click();
         const result = page.getByTestId('reservation-result');
@@ -213,6 +213,11 @@ describe('the shopper journey in Chromium', () => {
         const phonePage = await fetch(decoded!.data);
         expect(phonePage.status).toBe(200);
         expect(await phonePage.text()).toContain(product.title);
+        // The reserve form at this size too (submitted in the reservation test).
+        await page.getByRole('button', { name: 'Back' }).click();
+        await page.getByTestId('reserve-button').click();
+        await page.locator('[data-screen="reserve"]').waitFor();
+        await saveScreenshot(page, `reserve-${name}`);
         await page.context().close();
       }
     } finally {
@@ -294,7 +299,9 @@ describe('the shopper journey in Chromium', () => {
       // Left alone, the session ends: attract, and nothing of it anywhere.
       await kiosk.scan(product.variants[0]!.gtins[0]!.slice(1));
       await page.locator('[data-screen="product"]').waitFor();
+      await page.setViewportSize(LANDSCAPE);
       await page.getByTestId('idle-warning').waitFor({ timeout: 30_000 });
+      await saveScreenshot(page, 'idle-warning-landscape');
       await page.locator('[data-screen="attract"]').waitFor({ timeout: 40_000 });
       await page.locator('[data-screen="attract"]').click();
       await page.getByTestId('open-search').click();

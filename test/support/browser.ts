@@ -34,10 +34,13 @@ export function useBrowser(): () => Promise<Browser> {
 
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
-/** Saves a full-viewport screenshot as test-results/screenshots/<name>.png; returns its path. */
+/**
+ * Saves a full-viewport screenshot as test-results/screenshots/<name>.png; returns its path.
+ * Transitions are run to their end first, so the picture is the screen as it settles.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path });
+  await page.screenshot({ path, animations: 'disabled' });
   return path;
 }
