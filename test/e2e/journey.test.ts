@@ -101,6 +101,29 @@ describe('the shopper journey in Chromium', () => {
         expect(await page.getByTestId('search-corrections').textContent()).toContain(word);
         await saveScreenshot(page, `search-${name}`);
 
+        // A keyboard-wedge scanner types into the focused search field: its burst opens the
+        // product and none of it lands in the field; slow keys are typing and do. Key events are
+        // made in the page so their timestamps are exactly as fast or slow as meant.
+        const typeKeys = (keys: string, gapMs: number) =>
+          page.evaluate(
+            async ({ keys, gapMs }) => {
+              for (const key of [...keys.split(''), 'Enter']) {
+                window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+                if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+              }
+            },
+            { keys, gapMs },
+          );
+        const before = await page.getByTestId('search-query').textContent();
+        await typeKeys(variant.gtins[0]!.slice(1), 0);
+        await page.locator('[data-screen="product"]').waitFor();
+        expect(await page.getByTestId('product-title').textContent()).toBe(product.title);
+        await page.getByRole('button', { name: 'Back' }).click();
+        await page.locator('[data-screen="search"]').waitFor();
+        expect(await page.getByTestId('search-query').textContent()).toBe(before);
+        await typeKeys('abc', 150);
+        await expect.poll(() => page.getByTestId('search-query').textContent()).toBe(`${before!}abc`);
+
         // An unknown code: a friendly not-found with a way to search.
         await kiosk.scan('4006381333931');
         await page.locator('[data-screen="not-found"]').waitFor();

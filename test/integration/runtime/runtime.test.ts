@@ -3,6 +3,8 @@
  * client, the simulated HID scanner (development.simulation), and the bridge dispatcher the
  * shells put a transport in front of.
  */
+import { writeFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfigValue, type KioskConfig } from '../../../kiosk-config/index.js';
 import { startRuntime, type Runtime } from '../../../main/runtime/runtime.js';
@@ -210,5 +212,40 @@ describe('the runtime behind the bridge', () => {
     } finally {
       await runtime.stop();
     }
+  });
+
+  it('standalone: applies the feed at the first start and again only when its content changed', async () => {
+    const dir = temp();
+    const feed = join(dir, 'catalog.jsonl');
+    writeFileSync(feed, catalogText(5));
+    const parsed = parseConfigValue({
+      device: { id: 'standalone-1', name: 'Standalone kiosk' },
+      store: { code: 'BER-MITTE' },
+      mode: 'kiosk',
+      standalone: { catalogFeed: './catalog.jsonl' },
+      staff: { pinHash: PIN_HASH },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const applied: string[] = [];
+    const log = { ...silentLog, info: (_: object, message: string) => applied.push(message) };
+    const start = async () => {
+      const runtime = await startRuntime({
+        config: parsed.config,
+        configDir: dir,
+        dataDir: join(dir, 'data'),
+        appVersion: '0.1.0-test',
+        log,
+        transport: new FakeHidBus(),
+      });
+      const counts = await call<{ catalog: { products: number } }>(runtime, 'device.status', {});
+      await runtime.stop();
+      return [applied.filter((m) => m === 'catalog feed applied').length, counts.catalog.products];
+    };
+    expect(await start()).toEqual([1, 5]);
+    expect(await start()).toEqual([1, 5]); // unchanged: not read again
+    utimesSync(feed, new Date(), new Date(Date.now() + 5000));
+    expect(await start()).toEqual([1, 5]); // touched, same content: not applied again
+    writeFileSync(feed, catalogText(8));
+    expect(await start()).toEqual([2, 8]);
   });
 });
