@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBridgeClient } from '../../shared/bridge/client.js';
 import { App } from './App.js';
+import { createIpcTransport, preloadBridge } from './bridge/ipc-transport.js';
 import { createSocketTransport, takeSecret } from './bridge/socket-transport.js';
 import { Splash } from './components/Splash.js';
 import './theme/tokens.css';
@@ -25,9 +26,18 @@ window.addEventListener('contextmenu', (event) => {
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root');
 const root = createRoot(container);
-const secret = takeSecret();
+// In the Electron shell the preload provides the bridge; in the browser host, socket.io does.
+const ipc = preloadBridge();
+const secret = ipc === undefined ? takeSecret() : null;
 
-if (secret === null) {
+if (ipc !== undefined) {
+  const transport = createIpcTransport(ipc);
+  root.render(
+    <StrictMode>
+      <App transport={transport} bridge={createBridgeClient(transport)} />
+    </StrictMode>,
+  );
+} else if (secret === null) {
   root.render(
     <Splash
       title="This screen must be opened by the Vitrine kiosk host"

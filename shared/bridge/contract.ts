@@ -18,9 +18,8 @@ import type {
 
 export const BRIDGE_VERSION = 1;
 
-/** Channel names both transports use: one for calls (with a reply), one per event. */
-export const BRIDGE_CALL_CHANNEL = 'bridge:call';
-export const BRIDGE_EVENT_CHANNEL = 'bridge:event';
+/** Channel names both transports use: one for calls (with a reply), one for events. */
+export { BRIDGE_CALL_CHANNEL, BRIDGE_EVENT_CHANNEL, BRIDGE_PRELOAD_GLOBAL } from './channels.js';
 
 const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);

@@ -4,19 +4,13 @@
  * and the host cannot drift apart.
  */
 import { io, type Socket } from 'socket.io-client';
+import {
+  BRIDGE_CALL_CHANNEL as CALL_CHANNEL,
+  BRIDGE_EVENT_CHANNEL as EVENT_CHANNEL,
+} from '../../../shared/bridge/channels.js';
 import type { BridgeTransport } from '../../../shared/bridge/client.js';
-import type {
-  BRIDGE_CALL_CHANNEL,
-  BRIDGE_EVENT_CHANNEL,
-  BridgeCallName,
-  BridgeEventEnvelope,
-  BridgeReply,
-} from '../../../shared/bridge/contract.js';
-
-// Typed as the contract's constants, so a renamed channel fails to compile here; imported as
-// types only because contract.ts also builds the runtime's zod schemas, which the page never needs.
-const CALL_CHANNEL: typeof BRIDGE_CALL_CHANNEL = 'bridge:call';
-const EVENT_CHANNEL: typeof BRIDGE_EVENT_CHANNEL = 'bridge:event';
+// Types only: contract.ts also builds the runtime's zod schemas, which the page never needs.
+import type { BridgeCallName, BridgeEventEnvelope, BridgeReply } from '../../../shared/bridge/contract.js';
 const SECRET_KEY = 'vitrine.bridge-secret';
 const CALL_TIMEOUT_MS = 10_000;
 
