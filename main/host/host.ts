@@ -68,6 +68,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const runtime = await (options.startRuntime ?? startRealRuntime)({
     config,
     configDir,
+    configPath: resolve(options.configPath),
     dataDir,
     appVersion: options.appVersion,
     log,

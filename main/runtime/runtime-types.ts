@@ -6,12 +6,16 @@
 import type { KioskConfig } from '../../kiosk-config/index.js';
 import type { BridgeDispatcher, BridgeEventEnvelope } from '../../shared/bridge/index.js';
 import type { HidTransport, Simulator } from './devices/index.js';
-import type { SocketFactory, SyncLog } from './sync/index.js';
+import type { CommandHandlers, SocketFactory, SyncLog } from './sync/index.js';
 
 export interface RuntimeOptions {
   config: KioskConfig;
   /** The config file's folder: relative media paths in the config are read from here. */
   configDir: string;
+  /** The config file itself: a config the hub pushes is written here (kept across restarts). */
+  configPath?: string;
+  /** What the shell can do for fleet commands (restart, screenshot); reload and config are the runtime's. */
+  commands?: CommandHandlers;
   /** Where the catalog, outbox, credentials and dev channel live. */
   dataDir: string;
   appVersion: string;

@@ -5,7 +5,7 @@
  * `onEvent`; everything a kiosk does without a screen happens here.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   createBridgeDispatcher,
@@ -13,6 +13,7 @@ import {
   type BridgeEventName,
   type BridgeEvents,
 } from '../../shared/bridge/index.js';
+import type { KioskConfig } from '../../kiosk-config/index.js';
 import { parseFeed } from '../../shared/catalog/index.js';
 import { openCatalog, type Catalog } from './catalog/index.js';
 import { openResilientWriter, type ResilientWriter } from './catalog/resilient-writer.js';
@@ -69,6 +70,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
     }
   };
+
+  /** The config in force: a config the hub pushes replaces it (see `applyPushedConfig`). */
+  let current = config;
 
   try {
     let outbox: Outbox | undefined;
@@ -130,6 +134,25 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       outbox?.enqueue({ kind: 'event', at: now().toISOString(), name, props });
     }
 
+    /**
+     * A config the hub pushed (already validated by the command runner). What shoppers see —
+     * attract playlist, branding, idle timing, languages — changes at once, and the page is told
+     * to fetch it; the device's identity, store, hub and hardware are read at start, so those
+     * take effect at the next start. It is written over the config file first, so a restart
+     * keeps it.
+     */
+    function applyPushedConfig(next: KioskConfig): void {
+      if (options.configPath !== undefined)
+        writeFileAtomically(options.configPath, `${JSON.stringify(next, null, 2)}\n`);
+      const atStart = ['device', 'store', 'hub', 'hardware', 'barcodes', 'development'] as const;
+      const later = atStart.filter((key) => JSON.stringify(next[key]) !== JSON.stringify(current[key]));
+      if (later.length > 0)
+        log.warn({ sections: later }, 'pushed config: these sections take effect at the next start');
+      current = next;
+      idle.setTiming(next.idle.timeoutSeconds, next.idle.warningSeconds);
+      emit('kiosk', { change: 'config' });
+    }
+
     const devices = createDevices({
       config,
       transport: options.transport ?? nodeHidTransport(log),
@@ -179,6 +202,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ...(options.firstConnectJitterMs === undefined
           ? {}
           : { firstConnectJitterMs: options.firstConnectJitterMs }),
+        commands: {
+          reload: () => {
+            emit('kiosk', { change: 'reload' });
+          },
+          config: applyPushedConfig,
+          ...options.commands,
+        },
       });
       const started = client;
       started.onStatus((status) => {
@@ -199,7 +229,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     };
 
     const handlers = createKioskHandlers({
-      config,
+      config: () => current,
       appVersion: options.appVersion,
       reader: catalog.reader,
       requests,
@@ -239,6 +269,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await stopAll();
     throw error;
   }
+}
+
+/** Writes `text` to `path` by a rename, so a crash leaves the old file or the new one, whole. */
+function writeFileAtomically(path: string, text: string): void {
+  const temporary = `${path}.${String(process.pid)}.tmp`;
+  writeFileSync(temporary, text, { mode: 0o600 });
+  renameSync(temporary, path);
 }
 
 /**

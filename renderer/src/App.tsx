@@ -69,6 +69,20 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
 
   useEffect(() => {
     const offSync = bridge.on('sync', setSync);
+    // The hub pushed a config (new playlist, branding, idle timing) or asked for a reload.
+    const offKiosk = bridge.on('kiosk', ({ change }) => {
+      if (change === 'reload') {
+        location.reload();
+        return;
+      }
+      bridge.call('kiosk.info', {}).then(
+        (kiosk) => {
+          applyBranding(kiosk);
+          setInfo(kiosk);
+        },
+        () => undefined,
+      );
+    });
     const offIdle = bridge.on('idle', (event) => {
       if (event.phase === 'warning') setWarning({ secondsLeft: event.secondsLeft, at: performance.now() });
       else if (event.phase === 'active') setWarning(null);
@@ -76,6 +90,7 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
     });
     return () => {
       offSync();
+      offKiosk();
       offIdle();
     };
   }, [bridge, reset]);

@@ -230,6 +230,8 @@ export interface BridgeEvents {
   idle: IdleEvent;
   /** A queued reservation moved on (the hub came back). */
   reservation: ReservationView;
+  /** The hub pushed a config (fetch kiosk.info again) or asked for a reload of the page. */
+  kiosk: { change: 'config' | 'reload' };
 }
 
 export type BridgeEventName = keyof BridgeEvents;

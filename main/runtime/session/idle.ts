@@ -23,7 +23,15 @@ export class IdleClock {
   private warned = false;
   private active = false;
 
-  constructor(private readonly options: IdleClockOptions) {}
+  constructor(private readonly options: IdleClockOptions) {
+    this.options = { ...options };
+  }
+
+  /** New timing from a pushed config; a session in progress keeps its clock until the next touch. */
+  setTiming(timeoutSeconds: number, warningSeconds: number): void {
+    this.options.timeoutSeconds = timeoutSeconds;
+    this.options.warningSeconds = warningSeconds;
+  }
 
   /** True between the first touch of a session and its end. */
   get inSession(): boolean {

@@ -21,7 +21,8 @@ import type { ShopperRequests } from './requests.js';
 import { compareSizes, hitOfProduct, scanEventOf } from './views.js';
 
 export interface KioskServiceOptions {
-  config: KioskConfig;
+  /** The config now in force (a pushed one replaces it; store and hub changes need a restart). */
+  config: () => KioskConfig;
   appVersion: string;
   reader: CatalogReader;
   requests: ShopperRequests;
@@ -41,9 +42,8 @@ export interface KioskServiceOptions {
 }
 
 export function createKioskHandlers(options: KioskServiceOptions): BridgeHandlers {
-  const { config, reader } = options;
-  const storeCode = config.store.code;
-  const locale = config.defaultLocale;
+  const { reader } = options;
+  const storeCode = options.config().store.code;
 
   const storeName = (code: string): string => reader.stores().find((s) => s.code === code)?.name ?? code;
 
@@ -51,7 +51,7 @@ export function createKioskHandlers(options: KioskServiceOptions): BridgeHandler
     return reader.search({ text: '', storeCode, limit: 1 }).hits[0]?.price?.currency ?? 'EUR';
   }
 
-  function attract(): AttractSlide[] {
+  function attract(config: KioskConfig): AttractSlide[] {
     return config.attract.playlist.flatMap((item, index): AttractSlide[] => {
       if (item.kind === 'product') {
         const product = reader.product(item.productId, storeCode);
@@ -68,6 +68,7 @@ export function createKioskHandlers(options: KioskServiceOptions): BridgeHandler
 
   return {
     'kiosk.info': (): KioskInfo => {
+      const config = options.config();
       const store = reader.stores().find((s) => s.code === storeCode);
       const { branding } = config;
       const info: KioskInfo = {
@@ -77,10 +78,10 @@ export function createKioskHandlers(options: KioskServiceOptions): BridgeHandler
         store: { code: storeCode, name: store?.name ?? storeCode },
         branding: { name: branding.name ?? 'Vitrine', colors: branding.colors },
         languages: config.languages,
-        locale,
+        locale: config.defaultLocale,
         currency: currency(),
         idle: config.idle,
-        attract: attract(),
+        attract: attract(config),
         hubUrl: options.hubUrl,
       };
       if (store?.city !== undefined) info.store.city = store.city;

@@ -3,7 +3,7 @@
  * client, the simulated HID scanner (development.simulation), and the bridge dispatcher the
  * shells put a transport in front of.
  */
-import { writeFileSync, utimesSync } from 'node:fs';
+import { readFileSync, writeFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfigValue, type KioskConfig } from '../../../kiosk-config/index.js';
@@ -12,6 +12,7 @@ import { FakeHidBus } from '../../support/fake-hid.js';
 import type {
   BridgeEventEnvelope,
   BridgeReply,
+  KioskInfo,
   ReservationView,
   ScanEvent,
 } from '../../../shared/bridge/index.js';
@@ -247,5 +248,63 @@ describe('the runtime behind the bridge', () => {
     expect(await start()).toEqual([1, 5]); // touched, same content: not applied again
     writeFileSync(feed, catalogText(8));
     expect(await start()).toEqual([2, 8]);
+  });
+
+  it('a config pushed from the hub changes the attract playlist and idle timing at once, and is kept on disk', async () => {
+    const test = await hubs.start(temp());
+    await test.hub.importFeed(catalogText(10), { fileName: 'catalog.jsonl' });
+    const dir = temp();
+    const code = await provision(test);
+    const first = configFor(test.hub.url, code);
+    const configPath = join(dir, 'kiosk.json');
+    writeFileSync(configPath, JSON.stringify(first));
+    const runtime = await startRuntime({
+      config: first,
+      configDir: dir,
+      configPath,
+      dataDir: join(dir, 'data'),
+      appVersion: '0.1.0-test',
+      log: silentLog,
+      transport: new FakeHidBus(),
+      firstConnectJitterMs: 0,
+    });
+    const events: BridgeEventEnvelope[] = [];
+    runtime.onEvent((e) => events.push(e));
+    try {
+      await until(
+        'online',
+        async () =>
+          (await call<{ sync: { phase: string } }>(runtime, 'device.status', {})).sync.phase === 'online',
+      );
+      expect((await call<KioskInfo>(runtime, 'kiosk.info', {})).attract).toEqual([]);
+      const listed = await test.admin('GET', 'devices');
+      const deviceId = (listed.json as { devices: { id: string }[] }).devices[0]!.id;
+      const pushed = {
+        ...(JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>),
+        idle: { timeoutSeconds: 90, warningSeconds: 30 },
+        attract: { playlist: [{ kind: 'product', productId: 'P000003', durationSeconds: 6 }] },
+        branding: { name: 'Northfield Winter' },
+      } as Record<string, unknown>;
+      const sent = await test.admin('POST', `devices/${deviceId}/commands`, {
+        kind: 'config',
+        config: pushed,
+      });
+      expect(sent.status).toBe(202);
+      await until('the kiosk told to fetch its config', () => events.some((e) => e.name === 'kiosk'));
+      expect(events.find((e) => e.name === 'kiosk')!.payload).toEqual({ change: 'config' });
+      const info = await call<KioskInfo>(runtime, 'kiosk.info', {});
+      expect(info.attract).toMatchObject([
+        { kind: 'product', durationSeconds: 6, product: { id: 'P000003' } },
+      ]);
+      expect(info.idle).toEqual({ timeoutSeconds: 90, warningSeconds: 30 });
+      expect(info.branding.name).toBe('Northfield Winter');
+      // Kept for the next start, as a valid config.
+      const kept = parseConfigValue(JSON.parse(readFileSync(configPath, 'utf8')));
+      expect(kept.ok && kept.config.attract.playlist).toEqual([
+        { kind: 'product', productId: 'P000003', durationSeconds: 6 },
+      ]);
+    } finally {
+      await runtime.stop();
+    }
   });
 });
