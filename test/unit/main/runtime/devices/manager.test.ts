@@ -10,41 +10,9 @@ import { reportsFor } from '../../../../../main/runtime/devices/keyboard.js';
 import { msrReportFor } from '../../../../../main/runtime/devices/msr.js';
 import { posReportsFor } from '../../../../../main/runtime/devices/pos-scanner.js';
 import type { HidDeviceInfo } from '../../../../../main/runtime/devices/transport.js';
-import type { Timers } from '../../../../../main/runtime/sync/index.js';
 import { FakeHidBus } from '../../../../support/fake-hid.js';
+import { ManualTime } from '../../../../support/manual-time.js';
 import { recordingLog } from '../sync/harness.js';
-
-class ManualTime implements Timers {
-  now = 0;
-  private next = 1;
-  private readonly due = new Map<number, { at: number; run: () => void }>();
-  setTimeout(run: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.due.set(id, { at: this.now + ms, run });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.due.delete(handle as number);
-  }
-  /** Moves the clock, running timers as they fall due, and lets their async work settle. */
-  async advance(ms: number): Promise<void> {
-    const end = this.now + ms;
-    for (;;) {
-      const [id, timer] = [...this.due.entries()].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
-      if (id === undefined || timer === undefined || timer.at > end) break;
-      this.due.delete(id);
-      this.now = timer.at;
-      timer.run();
-      await settle();
-    }
-    this.now = end;
-    await settle();
-  }
-}
-
-const settle = async (): Promise<void> => {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 

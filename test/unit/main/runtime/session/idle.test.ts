@@ -1,37 +1,11 @@
 /** The session's idle clock, on a hand-driven clock: warning, one-touch extension, wipe. */
 import { describe, expect, it } from 'vitest';
 import { IdleClock } from '../../../../../main/runtime/session/idle.js';
-import type { Timers } from '../../../../../main/runtime/sync/index.js';
 import { compareSizes } from '../../../../../main/runtime/session/views.js';
-
-/** Timers that fire only when the test moves time on. */
-class ManualTimers implements Timers {
-  now = 0;
-  private next = 1;
-  private readonly due = new Map<number, { at: number; run: () => void }>();
-  setTimeout(run: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.due.set(id, { at: this.now + ms, run });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.due.delete(handle as number);
-  }
-  advance(ms: number): void {
-    const end = this.now + ms;
-    for (;;) {
-      const [id, first] = [...this.due].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
-      if (id === undefined || first === undefined || first.at > end) break;
-      this.due.delete(id);
-      this.now = first.at;
-      first.run();
-    }
-    this.now = end;
-  }
-}
+import { ManualTime } from '../../../../support/manual-time.js';
 
 function clock() {
-  const timers = new ManualTimers();
+  const timers = new ManualTime();
   const seen: string[] = [];
   const idle = new IdleClock({
     timeoutSeconds: 60,
@@ -45,48 +19,48 @@ function clock() {
 }
 
 describe('idle clock', () => {
-  it('runs only in a session: nothing happens before the first touch', () => {
+  it('runs only in a session: nothing happens before the first touch', async () => {
     const { timers, seen, idle } = clock();
-    timers.advance(3_600_000);
+    await timers.advance(3_600_000);
     expect(seen).toEqual([]);
     expect(idle.inSession).toBe(false);
   });
 
-  it('warns 20 s before the timeout, then wipes at 60 s without a touch', () => {
+  it('warns 20 s before the timeout, then wipes at 60 s without a touch', async () => {
     const { timers, seen, idle } = clock();
     idle.activity();
-    timers.advance(39_999);
+    await timers.advance(39_999);
     expect(seen).toEqual([]);
-    timers.advance(1);
+    await timers.advance(1);
     expect(seen).toEqual(['warning 20 at 40']);
-    timers.advance(20_000);
+    await timers.advance(20_000);
     expect(seen).toEqual(['warning 20 at 40', 'timeout at 60']);
     expect(idle.inSession).toBe(false);
-    timers.advance(600_000);
+    await timers.advance(600_000);
     expect(seen).toHaveLength(2);
   });
 
-  it('one touch during the warning extends the session by a full timeout', () => {
+  it('one touch during the warning extends the session by a full timeout', async () => {
     const { timers, seen, idle } = clock();
     idle.activity();
-    timers.advance(50_000);
+    await timers.advance(50_000);
     idle.activity();
     expect(seen).toEqual(['warning 20 at 40', 'active at 50']);
-    timers.advance(39_000);
+    await timers.advance(39_000);
     expect(seen).toHaveLength(2);
-    timers.advance(1_000);
+    await timers.advance(1_000);
     expect(seen.at(-1)).toBe('warning 20 at 90');
   });
 
-  it('touches before the warning move it on without an "active" event; end() stops the clock', () => {
+  it('touches before the warning move it on without an "active" event; end() stops the clock', async () => {
     const { timers, seen, idle } = clock();
     idle.activity();
-    timers.advance(30_000);
+    await timers.advance(30_000);
     idle.activity();
-    timers.advance(30_000);
+    await timers.advance(30_000);
     expect(seen).toEqual([]);
     idle.end();
-    timers.advance(600_000);
+    await timers.advance(600_000);
     expect(seen).toEqual([]);
   });
 });
