@@ -21,7 +21,10 @@ import { createDevices, nodeHidTransport, startDevChannel, type DevChannel } fro
 import type { Runtime, RuntimeOptions } from './runtime-types.js';
 import { IdleClock } from './session/idle.js';
 import { createShopperRequests } from './session/requests.js';
+import { recordProblems } from './session/recent-problems.js';
 import { createKioskHandlers } from './session/service.js';
+import { createStaffHandlers } from './session/staff-handlers.js';
+import { StaffGate } from './session/staff.js';
 import { scanEventOf, syncViewOf } from './session/views.js';
 import {
   createSyncClient,
@@ -35,8 +38,11 @@ import {
 export type { Runtime, RuntimeOptions } from './runtime-types.js';
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const { config, dataDir, log } = options;
+  const { config, dataDir } = options;
   const now = options.now ?? (() => new Date());
+  const startedAt = performance.now();
+  // Every part logs through this, so the staff panel can list what went wrong lately.
+  const { log, problems } = recordProblems(options.log, now);
   const random = options.random ?? Math.random;
   const timers = systemTimers;
   const storeCode = config.store.code;
@@ -245,7 +251,27 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       mediaUrl,
       hubUrl: config.hub?.url ?? null,
     });
-    const dispatch = createBridgeDispatcher(handlers, (name, error) => {
+    const staff = createStaffHandlers({
+      gate: new StaffGate({
+        pinHash: config.staff.pinHash,
+        stateFile: join(dataDir, 'staff-gate.json'),
+        now,
+      }),
+      config: () => current,
+      appVersion: options.appVersion,
+      reader: catalog.reader,
+      sync: () => client?.status(),
+      hubUrl: config.hub?.url ?? null,
+      hardware: () => devices.status(),
+      outbox: () => ({ pending: outbox?.pending() ?? 0, dead: outbox?.deadLetters().length ?? 0 }),
+      problems,
+      uptimeSeconds: () => (performance.now() - startedAt) / 1000,
+      resync: () =>
+        client === undefined
+          ? Promise.resolve({ ok: false, message: 'this kiosk runs without a hub: nothing to resync' })
+          : client.resync(),
+    });
+    const dispatch = createBridgeDispatcher({ ...handlers, ...staff }, (name, error) => {
       log.error(
         { call: name, err: error instanceof Error ? error.stack : String(error) },
         'bridge call failed',

@@ -92,6 +92,15 @@ export const bridgeCallArgs = {
   /** A scan typed by a keyboard-wedge scanner into the page (held back by shared/input/burst.ts). */
   'device.keyboardScan': z.strictObject({ code: text(500).min(1) }),
   'device.status': none,
+  /** The staff PIN (hidden gesture on the page); wrong ones count towards a lockout. */
+  'staff.unlock': z.strictObject({
+    pin: z.string().regex(/^\d{4,12}$/, 'enter the 4 to 12 digit staff PIN'),
+  }),
+  /** What staff see; refused unless the panel is unlocked. */
+  'staff.status': none,
+  /** Pulls every scope from the hub now (staged snapshots are dropped first). */
+  'staff.resync': none,
+  'staff.lock': none,
 } as const;
 
 export type BridgeCallName = keyof typeof bridgeCallArgs;
@@ -178,6 +187,32 @@ export interface DeviceStatusView {
   pending: number;
 }
 
+export type StaffUnlockView =
+  | { status: 'unlocked'; until: string }
+  | { status: 'wrong'; triesLeft: number }
+  | { status: 'locked'; until: string };
+
+export interface StaffStatusView {
+  device: { id: string; name: string; mode: 'kiosk' | 'window' };
+  store: { code: string; name: string };
+  versions: { app: string; bridge: number; node: string };
+  sync: SyncView & { cursors: Record<string, number>; hubUrl: string | null };
+  catalog: CatalogCounts;
+  hardware: {
+    kind: 'scanner' | 'card-reader';
+    name: string;
+    usbId: string;
+    connected: boolean;
+    lastEventAt: string | null;
+    errors: number;
+    lastError: string | null;
+  }[];
+  outbox: { pending: number; dead: number };
+  /** The latest warnings and errors of the runtime's log, newest first (messages only). */
+  recentProblems: { at: string; level: 'warn' | 'error'; message: string }[];
+  uptimeSeconds: number;
+}
+
 /** What each call answers. */
 export interface BridgeResults {
   'kiosk.info': KioskInfo;
@@ -196,6 +231,10 @@ export interface BridgeResults {
   'session.end': null;
   'device.keyboardScan': null;
   'device.status': DeviceStatusView;
+  'staff.unlock': StaffUnlockView;
+  'staff.status': StaffStatusView;
+  'staff.resync': { ok: boolean; message: string };
+  'staff.lock': null;
 }
 
 /** A scanned (or typed) code and what the catalog made of it. */

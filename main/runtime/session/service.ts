@@ -41,7 +41,9 @@ export interface KioskServiceOptions {
   hubUrl: string | null;
 }
 
-export function createKioskHandlers(options: KioskServiceOptions): BridgeHandlers {
+export function createKioskHandlers(
+  options: KioskServiceOptions,
+): Omit<BridgeHandlers, 'staff.unlock' | 'staff.status' | 'staff.resync' | 'staff.lock'> {
   const { reader } = options;
   const storeCode = options.config().store.code;
 

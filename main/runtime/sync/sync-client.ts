@@ -75,6 +75,8 @@ export interface SyncClient {
   status(): SyncStatus;
   /** Calls `listener` on every status change; returns the unsubscribe function. */
   onStatus(listener: (status: SyncStatus) => void): () => void;
+  /** Drops staged snapshots and pulls every scope now (the staff panel's "resync"). */
+  resync(): Promise<{ ok: boolean; message: string }>;
 }
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
@@ -513,5 +515,6 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    resync,
   };
 }

@@ -75,6 +75,10 @@ const handlers: BridgeHandlers = {
   'device.status': () => {
     throw new Error('device.status: the test runtime breaks here on purpose');
   },
+  'staff.unlock': () => unavailable('staff.unlock'),
+  'staff.status': () => unavailable('staff.status'),
+  'staff.resync': () => unavailable('staff.resync'),
+  'staff.lock': () => null,
 };
 
 export interface TestRuntime extends Runtime {

@@ -15,6 +15,7 @@ import type {
   KioskInfo,
   ReservationView,
   ScanEvent,
+  StaffStatusView,
 } from '../../../shared/bridge/index.js';
 import type { ProductView } from '../../../shared/catalog/views.js';
 import { useTempDir } from '../../support/temp.js';
@@ -303,6 +304,44 @@ describe('the runtime behind the bridge', () => {
       expect(kept.ok && kept.config.attract.playlist).toEqual([
         { kind: 'product', productId: 'P000003', durationSeconds: 6 },
       ]);
+    } finally {
+      await runtime.stop();
+    }
+  });
+
+  it('staff: status and resync are refused until the PIN unlocks them; the status tells device, sync, catalog and hardware', async () => {
+    const test = await hubs.start(temp());
+    await test.hub.importFeed(catalogText(12), { fileName: 'catalog.jsonl' });
+    const { runtime } = await started(test, temp());
+    try {
+      await until(
+        'online',
+        async () =>
+          (await call<{ sync: { phase: string } }>(runtime, 'device.status', {})).sync.phase === 'online',
+      );
+      expect(await runtime.dispatch('staff.status', {})).toEqual({
+        ok: false,
+        error: { code: 'unavailable', message: 'staff.status: the staff panel is locked' },
+      });
+      const badPin = await runtime.dispatch('staff.unlock', { pin: '12ab' });
+      expect(badPin.ok ? '' : badPin.error.message).toBe(
+        'staff.unlock: pin: enter the 4 to 12 digit staff PIN',
+      );
+      expect(await call(runtime, 'staff.unlock', { pin: '000000' })).toEqual({
+        status: 'wrong',
+        triesLeft: 4,
+      });
+      expect(await call(runtime, 'staff.unlock', { pin: '482916' })).toMatchObject({ status: 'unlocked' });
+      const status = await call<StaffStatusView>(runtime, 'staff.status', {});
+      expect(status.device).toEqual({ id: 'ber-mitte-kiosk-1', name: 'Entrance kiosk', mode: 'kiosk' });
+      expect(status.store).toEqual({ code: 'BER-MITTE', name: 'Berlin Mitte' });
+      expect(status.sync).toMatchObject({ phase: 'online', online: true, hubUrl: test.hub.url });
+      expect(status.sync.cursors.catalog).toBeGreaterThan(0);
+      expect(status.catalog.products).toBe(12);
+      expect(status.hardware.map((d) => d.kind).sort()).toEqual(['card-reader', 'scanner']);
+      expect(await call<{ ok: boolean }>(runtime, 'staff.resync', {})).toMatchObject({ ok: true });
+      await call(runtime, 'staff.lock', {});
+      expect((await runtime.dispatch('staff.resync', {})).ok).toBe(false);
     } finally {
       await runtime.stop();
     }
