@@ -4,8 +4,8 @@
  * main/electron) start it with a loaded config and put a transport in front of `dispatch` and
  * `onEvent`; everything a kiosk does without a screen happens here.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   createBridgeDispatcher,
@@ -14,8 +14,8 @@ import {
   type BridgeEvents,
 } from '../../shared/bridge/index.js';
 import type { KioskConfig } from '../../kiosk-config/index.js';
-import { parseFeed } from '../../shared/catalog/index.js';
-import { openCatalog, type Catalog } from './catalog/index.js';
+import { openCatalog } from './catalog/index.js';
+import { applyStandaloneFeed, writeFileAtomically } from './runtime-files.js';
 import { openResilientWriter, type ResilientWriter } from './catalog/resilient-writer.js';
 import { createDevices, nodeHidTransport, startDevChannel, type DevChannel } from './devices/index.js';
 import type { Runtime, RuntimeOptions } from './runtime-types.js';
@@ -26,14 +26,7 @@ import { createKioskHandlers } from './session/service.js';
 import { createStaffHandlers } from './session/staff-handlers.js';
 import { StaffGate } from './session/staff.js';
 import { scanEventOf, syncViewOf } from './session/views.js';
-import {
-  createSyncClient,
-  openOutbox,
-  systemTimers,
-  type Outbox,
-  type SyncClient,
-  type SyncLog,
-} from './sync/index.js';
+import { createSyncClient, openOutbox, systemTimers, type Outbox, type SyncClient } from './sync/index.js';
 
 export type { Runtime, RuntimeOptions } from './runtime-types.js';
 
@@ -295,47 +288,4 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await stopAll();
     throw error;
   }
-}
-
-/** Writes `text` to `path` by a rename, so a crash leaves the old file or the new one, whole. */
-function writeFileAtomically(path: string, text: string): void {
-  const temporary = `${path}.${String(process.pid)}.tmp`;
-  writeFileSync(temporary, text, { mode: 0o600 });
-  renameSync(temporary, path);
-}
-
-/**
- * Standalone: the catalog is the feed file next to the config, applied when it changed, so a
- * restart with a large catalog is quick. Size and modification time are checked first (as make
- * and rsync do): reading and hashing a 100,000-product feed takes about a second, which the kiosk
- * would otherwise spend at every start before its screen appears. Only when they moved is the
- * content hash compared, so a touched but identical file is not applied again either.
- */
-function applyStandaloneFeed(file: string, dataDir: string, catalog: Catalog, log: SyncLog): void {
-  const stateFile = join(dataDir, 'standalone-feed.json');
-  let stat: { size: number; mtimeMs: number };
-  try {
-    stat = statSync(file);
-  } catch (error) {
-    throw new Error(
-      `standalone.catalogFeed: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
-  const { size, mtimeMs } = stat;
-  let applied: { size?: number; mtimeMs?: number; sha256?: string } = {};
-  try {
-    applied = JSON.parse(readFileSync(stateFile, 'utf8')) as typeof applied;
-  } catch {
-    // No state yet (first start) or an unreadable one: apply the feed.
-  }
-  if (applied.size === size && applied.mtimeMs === mtimeMs) return;
-  const text = readFileSync(file, 'utf8');
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  if (applied.sha256 !== sha256) {
-    const parsed = parseFeed(text, { fileName: file });
-    catalog.apply(parsed.batch);
-    for (const problem of parsed.problems.slice(0, 20)) log.warn({ file, problem }, 'catalog feed problem');
-    log.info({ file, products: parsed.batch.products.length }, 'catalog feed applied');
-  }
-  writeFileSync(stateFile, `${JSON.stringify({ size, mtimeMs, sha256 })}\n`);
 }
