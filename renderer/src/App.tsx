@@ -1,7 +1,8 @@
 /**
  * The kiosk around the shopper's session: the connection to the runtime, the kiosk's look, the
- * idle warning and reset, keyboard-wedge scanners and the online status. A reset remounts the
- * session under a new key, so no query, form field or QR code of one shopper survives for the next.
+ * idle warning and reset, keyboard-wedge scanners, the online status and the way in for staff. A
+ * reset remounts the session under a new key, so no query, form field or QR code of one shopper
+ * survives for the next, and closes the staff PIN pad and panel.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { BridgeClient } from '../../shared/bridge/client.js';
@@ -14,6 +15,7 @@ import { StatusPill } from './components/StatusPill.js';
 import { attachKeyboardWedge } from './input/keyboard-wedge.js';
 import { useActivityReporter } from './session/activity.js';
 import { Session } from './session/Session.js';
+import { StaffAccess, type StaffMode } from './staff/StaffAccess.js';
 import { applyBranding } from './theme/branding.js';
 
 /** A hub that is away this long is worth telling the shopper about; shorter blips are not. */
@@ -29,6 +31,7 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
   const [offlineNotice, setOfflineNotice] = useState(false);
   const [warning, setWarning] = useState<{ secondsLeft: number; at: number } | null>(null);
   const [sessionKey, setSessionKey] = useState(0);
+  const [staff, setStaff] = useState<StaffMode>('closed');
 
   const connected = connection.kind === 'connected';
   useEffect(() => {
@@ -64,6 +67,7 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
   const reset = useCallback(() => {
     forgetActivity();
     setWarning(null);
+    setStaff('closed');
     setSessionKey((key) => key + 1);
   }, [forgetActivity]);
 
@@ -169,7 +173,8 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
   if (kiosk === null) return <Splash title="Connecting…" text="Getting the store’s catalog ready" busy />;
   return (
     <KioskContext value={kiosk}>
-      <Session key={sessionKey} onEnd={endSession} />
+      <Session key={sessionKey} onEnd={endSession} holdScans={staff === 'panel'} />
+      <StaffAccess mode={staff} onMode={setStaff} onLocked={endSession} />
       {connection.kind === 'reconnecting' ? (
         <StatusPill className="status-pill-floating" text="Reconnecting to the kiosk service…" />
       ) : null}

@@ -30,6 +30,11 @@ const paths = {
 export type IconName = keyof typeof paths;
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {
+  return <PathIcon d={paths[name]} className={className} />;
+}
+
+/** The drawing itself, for icons kept in a lazily loaded chunk (staff/staff-icons.tsx). */
+export function PathIcon({ d, className }: { d: string; className?: string | undefined }) {
   return (
     <svg
       className={className}
@@ -42,7 +47,7 @@ export function Icon({ name, className }: { name: IconName; className?: string }
       aria-hidden="true"
       focusable="false"
     >
-      <path d={paths[name]} />
+      <path d={d} />
     </svg>
   );
 }

@@ -35,13 +35,20 @@ interface Notice {
 
 const NOTICE_MS = 5000;
 
-export function Session({ onEnd }: { onEnd: () => void }) {
+export interface SessionProps {
+  onEnd: () => void;
+  /** The staff panel is open and tests the scanner and card reader: scans and cards leave the screens alone. */
+  holdScans: boolean;
+}
+
+export function Session({ onEnd, holdScans }: SessionProps) {
   const [nav, dispatch] = useReducer(navReducer, initialNav);
   const [search, setSearch] = useState<SearchState>({ query: '', filters: {} });
   const [notice, setNotice] = useState<Notice | null>(null);
   const top: Screen = nav.stack[nav.stack.length - 1] ?? { kind: 'attract', id: 0 };
 
   useBridgeEvent('scan', (scan) => {
+    if (holdScans) return;
     setNotice(null);
     if (scan.outcome === 'product') {
       // Painted in this task rather than the next: the scan-to-screen budget is tens of ms.
@@ -71,6 +78,7 @@ export function Session({ onEnd }: { onEnd: () => void }) {
   });
 
   useBridgeEvent('card', (card) => {
+    if (holdScans) return;
     const at = performance.now();
     if (card.kind === 'member') {
       setNotice({

@@ -1,0 +1,215 @@
+/**
+ * The staff panel: the device's health at a glance and the few things a technician does on the
+ * spot (resync, reload, check the screen). It asks staff.status every 2 s; each call also keeps
+ * the runtime's staff session open, and when the runtime refuses it (locked, or 2 minutes
+ * without a staff call) the panel closes. While it is open, scans and cards test the hardware
+ * here instead of moving the shopper's screens (Session.tsx holds them).
+ */
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { CardEvent, ScanEvent, StaffStatusView } from '../../../shared/bridge/contract.js';
+import { BridgeError } from '../../../shared/bridge/client.js';
+import { callQuietly, useBridgeEvent, useKiosk } from '../bridge/kiosk-context.js';
+import { StaffIcon } from './staff-icons.js';
+import { clockTime } from '../format/staff.js';
+import {
+  CatalogSection,
+  DeviceSection,
+  HardwareSection,
+  OutboxSection,
+  ProblemsSection,
+  SyncSection,
+} from './StaffSections.js';
+import { TestPattern } from './TestPattern.js';
+import '../theme/staff.css';
+
+const REFRESH_MS = 2000;
+
+export interface StaffPanelProps {
+  /** The runtime refused a staff call: the staff session is over. */
+  onExpired: () => void;
+  /** Lock & close was pressed (the lock is already on its way). */
+  onLocked: () => void;
+}
+
+/** staff.* calls answer `unavailable` only when the staff session is locked or has run out. */
+function refused(error: unknown): boolean {
+  return error instanceof BridgeError && error.code === 'unavailable';
+}
+
+type Resync = { state: 'idle' } | { state: 'busy' } | { state: 'done'; ok: boolean; message: string };
+
+export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
+  const { bridge, info } = useKiosk();
+  const [status, setStatus] = useState<{ view: StaffStatusView; at: string } | null>(null);
+  const [stale, setStale] = useState<string | null>(null);
+  const [resync, setResync] = useState<Resync>({ state: 'idle' });
+  const [pattern, setPattern] = useState(false);
+  const [scan, setScan] = useState<ScanEvent | null>(null);
+  const [card, setCard] = useState<CardEvent | null>(null);
+
+  useBridgeEvent('scan', setScan);
+  useBridgeEvent('card', setCard);
+
+  const expire = useEffectEvent(onExpired);
+  useEffect(() => {
+    let live = true;
+    const refresh = (): void => {
+      bridge.call('staff.status', {}).then(
+        (view) => {
+          if (!live) return;
+          setStatus({ view, at: new Date().toISOString() });
+          setStale(null);
+        },
+        (error: unknown) => {
+          if (!live) return;
+          if (refused(error)) expire();
+          else setStale(error instanceof Error ? error.message : String(error));
+        },
+      );
+    };
+    refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [bridge]);
+
+  const startResync = (): void => {
+    if (resync.state === 'busy') return;
+    setResync({ state: 'busy' });
+    bridge.call('staff.resync', {}).then(
+      ({ ok, message }) => {
+        setResync({ state: 'done', ok, message });
+      },
+      (error: unknown) => {
+        if (refused(error)) onExpired();
+        else
+          setResync({
+            state: 'done',
+            ok: false,
+            message: error instanceof Error ? error.message : String(error),
+          });
+      },
+    );
+  };
+
+  const lockAndClose = (): void => {
+    callQuietly(bridge.call('staff.lock', {}));
+    onLocked();
+  };
+
+  const view = status?.view;
+  return (
+    <div className="staff" data-screen="staff" data-testid="staff-panel" role="dialog" aria-modal="true">
+      <header className="staff-head">
+        <div className="staff-head-text">
+          <span className="eyebrow staff-eyebrow">
+            <StaffIcon name="lock" />
+            Staff panel · {info.branding.name}
+          </span>
+          <h1 className="staff-title" data-testid="staff-device-name">
+            {view?.device.name ?? info.device.name}
+          </h1>
+          <span className="staff-updated">
+            {stale !== null
+              ? `Not updating: ${stale}`
+              : status !== null
+                ? `Updated ${clockTime(status.at, info.locale, true)}`
+                : 'Loading…'}
+          </span>
+        </div>
+        <button
+          type="button"
+          className="btn btn-accent btn-lg press"
+          data-testid="staff-close"
+          onClick={lockAndClose}
+        >
+          <StaffIcon name="lock" />
+          Lock &amp; close
+        </button>
+      </header>
+
+      <div className="staff-actions">
+        <button
+          type="button"
+          className="btn btn-primary press"
+          data-testid="staff-resync"
+          aria-busy={resync.state === 'busy'}
+          onClick={startResync}
+        >
+          {resync.state === 'busy' ? (
+            <span className="spinner" aria-hidden="true" />
+          ) : (
+            <StaffIcon name="sync" />
+          )}
+          Resync now
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary press"
+          onClick={() => {
+            location.reload();
+          }}
+        >
+          <StaffIcon name="reload" />
+          Reload page
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary press"
+          data-testid="staff-test-pattern"
+          onClick={() => {
+            setPattern(true);
+          }}
+        >
+          <StaffIcon name="grid" />
+          Test pattern
+        </button>
+        <p
+          className="staff-resync-message"
+          role="status"
+          data-testid="staff-resync-message"
+          data-tone={resync.state === 'done' ? (resync.ok ? 'good' : 'bad') : 'neutral'}
+        >
+          {resync.state === 'busy'
+            ? 'Pulling every scope from the hub…'
+            : resync.state === 'done'
+              ? resync.message
+              : null}
+        </p>
+      </div>
+
+      {view === undefined ? (
+        <div className="staff-loading">
+          <span className="spinner spinner-lg" aria-hidden="true" />
+        </div>
+      ) : (
+        <div className="staff-body scroll">
+          <div className="staff-grid">
+            <div className="staff-col">
+              <DeviceSection view={view} />
+              <OutboxSection view={view} />
+            </div>
+            <div className="staff-col">
+              <CatalogSection view={view} />
+              <SyncSection view={view} />
+            </div>
+            <div className="staff-col">
+              <HardwareSection view={view} scan={scan} card={card} />
+              <ProblemsSection view={view} />
+            </div>
+          </div>
+        </div>
+      )}
+
+      {pattern ? (
+        <TestPattern
+          onClose={() => {
+            setPattern(false);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
