@@ -19,7 +19,7 @@ import { syntheticCatalog, syntheticGtin } from '../../shared/catalog/synthetic.
 import type { ProductRecord } from '../../shared/catalog/types.js';
 import type { SearchQuery } from '../../shared/catalog/views.js';
 import { openCatalog } from '../../main/runtime/catalog/index.js';
-import { fmt, machineLine, rssMb, settledHeapMb, summarize, table, timed } from './stats.js';
+import { argValue, fmt, machineLine, rssMb, settledHeapMb, summarize, table, timed } from './stats.js';
 
 const store = 'BER-MITTE';
 
@@ -81,14 +81,6 @@ const queries: { kind: Kind; query: SearchQuery }[] = [
     ] as const
   ).map((q) => ({ kind: 'filtered' as const, query: { ...q, storeCode: store } as SearchQuery })),
 ];
-
-function argValue(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name}: expected a whole number, got ${String(args[i + 1])}`);
-  return value;
-}
 
 export function runCatalogBench(args: string[]): void {
   const products = argValue(args, '--products', 100_000);

@@ -25,7 +25,7 @@ import { BootKeyboardDecoder, reportsFor } from '../../main/runtime/devices/keyb
 import { decodeMsrReport, msrReportFor } from '../../main/runtime/devices/msr.js';
 import { PosScanDecoder, posReportsFor } from '../../main/runtime/devices/pos-scanner.js';
 import { silentLog, systemTimers } from '../../main/runtime/sync/index.js';
-import { count, fmt, machineLine, summarize, table, timed } from './stats.js';
+import { argValue, count, fmt, machineLine, summarize, table, timed } from './stats.js';
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
@@ -177,10 +177,7 @@ async function latencyRows(products: number, dir: string): Promise<string[][]> {
 }
 
 export async function runDevicesBench(args: string[]): Promise<void> {
-  const i = args.indexOf('--products');
-  const products = i >= 0 ? Number(args[i + 1]) : 100_000;
-  if (!Number.isInteger(products) || products < 1)
-    throw new Error(`--products: expected a whole number, got ${String(args[i + 1])}`);
+  const products = argValue(args, '--products', 100_000);
   console.log(`Vitrine devices benchmark — ${machineLine()}\n`);
   console.log(table(['decoder', 'throughput'], decoderRows()));
   console.log('');

@@ -64,3 +64,12 @@ export function table(header: readonly string[], rows: readonly (readonly string
 export const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 export const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
+/** `--name N` from a benchmark's arguments: a whole number of at least 1, or `fallback`. */
+export function argValue(args: readonly string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name}: expected a whole number, got ${String(args[i + 1])}`);
+  return value;
+}

@@ -39,19 +39,11 @@ import {
   type SyncClient,
 } from '../../main/runtime/sync/index.js';
 import { DEFAULT_NEARBY, scopesForStore, startHub, type Hub } from '../../server/index.js';
-import { count, fmt, machineLine, rssMb, settledHeapMb, summarize, table, timed } from './stats.js';
+import { argValue, count, fmt, machineLine, rssMb, settledHeapMb, summarize, table, timed } from './stats.js';
 
 const STORE = 'BER-MITTE';
 const HOST = '127.0.0.1';
 const mainScript = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-function argValue(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name}: expected a whole number, got ${String(args[i + 1])}`);
-  return value;
-}
 
 const now = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

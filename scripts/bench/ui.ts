@@ -18,20 +18,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { postToDevChannel } from '../../main/runtime/devices/index.js';
 import { syntheticCatalog } from '../../shared/catalog/synthetic.js';
-import { count, fmt, machineLine, summarize, table } from './stats.js';
+import { argValue, count, fmt, machineLine, summarize, table } from './stats.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = process.env.VITRINE_CHROMIUM ?? '/usr/bin/chromium';
 const PIN_HASH = 'scrypt$32768$8$1$0HzzWKcBYQHgSubqorTfFA==$5FaoILZnSbxkqjBRceLTV3zKInjULUSpBmdf528+mYw=';
-
-function argValue(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name}: expected a whole number, got ${String(args[i + 1])}`);
-  return value;
-}
 
 interface KioskProcess {
   child: ChildProcess;
@@ -96,19 +89,6 @@ interface InPage {
   __vitrinePaints?: { code: string; receivedAt?: number; paintedAt: number }[];
   __vitrineSearchPaints?: { query: string; paintedAt: number }[];
   __keyAt?: number;
-}
-
-async function simulateScan(dataDir: string, code: string): Promise<void> {
-  const channel = JSON.parse(readFileSync(join(dataDir, 'dev-channel.json'), 'utf8')) as {
-    url: string;
-    token: string;
-  };
-  const response = await fetch(`${channel.url}/simulate/scan`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${channel.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ code, aim: ']E0' }),
-  });
-  if (!response.ok) throw new Error(`simulated scan: ${String(response.status)}`);
 }
 
 /** The gzipped size of the JavaScript index.html loads before anything else. */
@@ -203,7 +183,7 @@ export async function runUiBench(args: string[]): Promise<void> {
     const scanMs: number[] = [];
     for (let i = 0; i < scans + 10; i++) {
       const code = (gtins[(i * 7) % gtins.length] ?? '').slice(-13);
-      await simulateScan(dataDir, code);
+      await postToDevChannel(dataDir, '/simulate/scan', { code, aim: ']E0' });
       const paint = await page.waitForFunction(
         (c) => (globalThis as unknown as InPage).__vitrinePaints?.find((p) => p.code === c),
         code,

@@ -3,10 +3,11 @@
  * device provisioned on it, and `vitrine kiosk --config FILE` as its own process serving the
  * built renderer and the bridge; Chromium opens the URL it prints.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openCatalog, type Catalog } from '../../main/runtime/catalog/index.js';
+import { postToDevChannel } from '../../main/runtime/devices/index.js';
 import type { ProductView } from '../../shared/catalog/views.js';
 import { repoRoot, type Spawned } from '../support/processes.js';
 import type { TestHub } from '../integration/hub/hub-fixture.js';
@@ -68,19 +69,7 @@ export async function startKiosk(
       if (view === undefined) throw new Error(`no product ${id} on the kiosk`);
       return view;
     },
-    async scan(barcode) {
-      const channel = JSON.parse(readFileSync(join(dataDir, 'dev-channel.json'), 'utf8')) as {
-        url: string;
-        token: string;
-      };
-      const response = await fetch(`${channel.url}/simulate/scan`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${channel.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ code: barcode, aim: ']E0' }),
-      });
-      if (!response.ok)
-        throw new Error(`simulated scan: ${String(response.status)} ${await response.text()}`);
-    },
+    scan: (barcode) => postToDevChannel(dataDir, '/simulate/scan', { code: barcode, aim: ']E0' }),
     close() {
       catalog.close();
     },

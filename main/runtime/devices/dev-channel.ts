@@ -6,7 +6,7 @@
  * simulated; a bad one is answered 400 with what was wrong.
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -118,4 +118,59 @@ export async function startDevChannel(options: {
         server.closeAllConnections();
       }),
   };
+}
+
+/** Why a request to the development channel did not go through. */
+export class DevChannelError extends Error {
+  override readonly name = 'DevChannelError';
+  constructor(
+    readonly kind: 'no-channel' | 'no-answer' | 'refused',
+    message: string,
+    /** For `refused`: the channel's HTTP status (400: the request was malformed). */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Sends one request to the development channel of the runtime whose data directory is
+ * `dataDir`: the one client the CLI, the benchmarks and the end-to-end tests share.
+ */
+export async function postToDevChannel(
+  dataDir: string,
+  path: '/simulate/scan' | '/simulate/card',
+  body: object,
+): Promise<void> {
+  const file = join(dataDir, DEV_CHANNEL_FILE);
+  let channel: z.infer<typeof devChannelFileSchema>;
+  try {
+    channel = devChannelFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    throw new DevChannelError(
+      'no-channel',
+      `${file}: no development channel here. Is the runtime running with this data directory, and "development": { "simulation": true } in its config?`,
+    );
+  }
+  let response: Response;
+  try {
+    response = await fetch(`${channel.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${channel.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new DevChannelError(
+      'no-answer',
+      `${channel.url}: the runtime does not answer (it may have stopped)`,
+    );
+  }
+  const answer = (await response.json().catch(() => ({}))) as { error?: string };
+  if (!response.ok) {
+    throw new DevChannelError(
+      'refused',
+      `refused (${String(response.status)}): ${answer.error ?? 'no reason given'}`,
+      response.status,
+    );
+  }
 }

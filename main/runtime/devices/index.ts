@@ -6,4 +6,10 @@ export { describeRole, roleFor, type DeviceRole } from './roles.js';
 export type { ScanResultEvent } from './scan-events.js';
 export { SIMULATED_CARD_READER, SIMULATED_SCANNER, type Simulator } from './simulated.js';
 export { usbIdText, type HidConnection, type HidDeviceInfo, type HidTransport } from './transport.js';
-export { startDevChannel, DEV_CHANNEL_FILE, type DevChannel } from './dev-channel.js';
+export {
+  startDevChannel,
+  postToDevChannel,
+  DevChannelError,
+  DEV_CHANNEL_FILE,
+  type DevChannel,
+} from './dev-channel.js';

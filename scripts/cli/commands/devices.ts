@@ -4,19 +4,18 @@
  * runtime through its development channel (on only when the config enables simulation).
  * Exit codes: 0 done, 1 the devices or the runtime could not be reached, 2 bad usage.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, parseConfigText, type KioskConfig } from '../../../kiosk-config/index.js';
 import { hardwareSection } from '../../../kiosk-config/schema-hardware.js';
 import {
+  DevChannelError,
   describeRole,
+  postToDevChannel,
   nodeHidTransport,
   roleFor,
   usbIdText,
   type HidDeviceInfo,
 } from '../../../main/runtime/devices/index.js';
-import { DEV_CHANNEL_FILE, devChannelFileSchema } from '../../../main/runtime/devices/dev-channel.js';
 import { silentLog } from '../../../main/runtime/sync/index.js';
 import { CliExit, err, out, readTextOrExit } from '../io.js';
 
@@ -54,31 +53,18 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-async function channelPost(dataDir: string, path: string, body: object): Promise<void> {
-  let channel;
+/** Posts to the running runtime's development channel; failures end the command with a message. */
+async function channelPost(
+  dataDir: string,
+  path: '/simulate/scan' | '/simulate/card',
+  body: object,
+): Promise<void> {
   try {
-    channel = devChannelFileSchema.parse(JSON.parse(readFileSync(join(dataDir, DEV_CHANNEL_FILE), 'utf8')));
-  } catch {
-    err(
-      `${join(dataDir, DEV_CHANNEL_FILE)}: no development channel here. Is the runtime running with this data directory, and "development": { "simulation": true } in its config?`,
-    );
-    throw new CliExit(1);
-  }
-  let response: Response;
-  try {
-    response = await fetch(`${channel.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${channel.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    err(`${channel.url}: the runtime does not answer (it may have stopped)`);
-    throw new CliExit(1);
-  }
-  const answer = (await response.json().catch(() => ({}))) as { error?: string };
-  if (!response.ok) {
-    err(`refused (${String(response.status)}): ${answer.error ?? 'no reason given'}`);
-    throw new CliExit(response.status === 400 ? 2 : 1);
+    await postToDevChannel(dataDir, path, body);
+  } catch (error) {
+    if (!(error instanceof DevChannelError)) throw error;
+    err(error.message);
+    throw new CliExit(error.status === 400 ? 2 : 1);
   }
 }
 
