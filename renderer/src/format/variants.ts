@@ -79,3 +79,10 @@ export function colorStockHere(product: ProductView, color: string | undefined):
   if (variants.every((v) => v.stockHere === undefined)) return undefined;
   return variants.reduce((n, v) => n + Math.max(0, v.stockHere ?? 0), 0);
 }
+
+/** "Blue · Size 80": what the shopper chose, as summaries show it. */
+export function variantLabel(variant: Pick<VariantView, 'color' | 'size'> | undefined): string {
+  return [variant?.color, variant?.size !== undefined ? `Size ${variant.size}` : undefined]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' · ');
+}

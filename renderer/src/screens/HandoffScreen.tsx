@@ -9,7 +9,8 @@ import type { ProductView } from '../../../shared/catalog/views.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from '../components/Icon.js';
 import { Price } from '../components/Price.js';
-import { ProductImage } from '../components/ProductImage.js';
+import { ProductThumb } from '../components/ProductThumb.js';
+import { variantLabel } from '../format/variants.js';
 import { useNav } from '../session/nav-context.js';
 // Loaded with this screen's chunk, not up front.
 import '../theme/handoff.css';
@@ -47,23 +48,11 @@ export function HandoffScreen({ product, sku }: { product: ProductView; sku: str
   return (
     <main className="screen handoff" data-screen="handoff">
       <div className="handoff-product">
-        <ProductImage
-          className="handoff-thumb"
-          src={variant?.media[0]?.url ?? product.media[0]?.url}
-          alt=""
-          seed={product.id}
-          colorName={variant?.color}
-          brand={product.brand}
-          hints={[product.title, ...product.categoryPath.slice().reverse()]}
-        />
+        <ProductThumb className="handoff-thumb" product={product} variant={variant} />
         <div>
           {product.brand !== undefined ? <span className="eyebrow">{product.brand}</span> : null}
           <h1 className="handoff-title">{product.title}</h1>
-          {variant !== undefined ? (
-            <p className="handoff-variant">
-              {[variant.color, variant.size && `Size ${variant.size}`].filter(Boolean).join(' · ')}
-            </p>
-          ) : null}
+          {variant !== undefined ? <p className="handoff-variant">{variantLabel(variant)}</p> : null}
           {price !== undefined ? <Price price={price} size="sm" /> : null}
         </div>
       </div>

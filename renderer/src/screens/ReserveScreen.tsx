@@ -12,7 +12,8 @@ import { useBridgeEvent, useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from '../components/Icon.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
 import { Price } from '../components/Price.js';
-import { ProductImage } from '../components/ProductImage.js';
+import { ProductThumb } from '../components/ProductThumb.js';
+import { variantLabel } from '../format/variants.js';
 import { ReservationResult } from '../components/ReservationResult.js';
 import { ReserveFields, type ContactKind, type Field, type FormErrors } from '../components/ReserveFields.js';
 import { StoreChoice, type StoreOption } from '../components/StoreChoice.js';
@@ -174,21 +175,11 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
     <main className="screen reserve" data-screen="reserve">
       <div className="reserve-form scroll">
         <header className="reserve-summary">
-          <ProductImage
-            className="reserve-thumb"
-            src={variant?.media[0]?.url ?? product.media[0]?.url}
-            alt=""
-            seed={product.id}
-            colorName={variant?.color}
-            brand={product.brand}
-            hints={[product.title, ...product.categoryPath.slice().reverse()]}
-          />
+          <ProductThumb className="reserve-thumb" product={product} variant={variant} />
           <div>
             <span className="eyebrow">Reserve to try on</span>
             <h1 className="reserve-title">{product.title}</h1>
-            <p className="reserve-variant">
-              {[variant?.color, variant?.size && `Size ${variant.size}`].filter(Boolean).join(' · ')}
-            </p>
+            <p className="reserve-variant">{variantLabel(variant)}</p>
             {price !== undefined ? <Price price={price} size="sm" /> : null}
           </div>
         </header>

@@ -50,11 +50,14 @@ async function call<T>(runtime: Runtime, name: string, args: unknown): Promise<T
   return reply.value as T;
 }
 
-async function started(test: TestHub, dataDir: string, config?: KioskConfig) {
-  const code = await provision(test);
+/** A runtime enrolled on `test`; with `configPath`, its config is also that file (as the host runs it). */
+async function started(test: TestHub, dataDir: string, options: { configPath?: string } = {}) {
+  const config = configFor(test.hub.url, await provision(test));
+  if (options.configPath !== undefined) writeFileSync(options.configPath, JSON.stringify(config));
   const runtime = await startRuntime({
-    config: config ?? configFor(test.hub.url, code),
+    config,
     configDir: dataDir,
+    ...options,
     dataDir,
     appVersion: '0.1.0-test',
     log: silentLog,
@@ -255,22 +258,8 @@ describe('the runtime behind the bridge', () => {
     const test = await hubs.start(temp());
     await test.hub.importFeed(catalogText(10), { fileName: 'catalog.jsonl' });
     const dir = temp();
-    const code = await provision(test);
-    const first = configFor(test.hub.url, code);
     const configPath = join(dir, 'kiosk.json');
-    writeFileSync(configPath, JSON.stringify(first));
-    const runtime = await startRuntime({
-      config: first,
-      configDir: dir,
-      configPath,
-      dataDir: join(dir, 'data'),
-      appVersion: '0.1.0-test',
-      log: silentLog,
-      transport: new FakeHidBus(),
-      firstConnectJitterMs: 0,
-    });
-    const events: BridgeEventEnvelope[] = [];
-    runtime.onEvent((e) => events.push(e));
+    const { runtime, events } = await started(test, dir, { configPath });
     try {
       await until(
         'online',

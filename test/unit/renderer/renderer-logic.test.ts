@@ -12,6 +12,7 @@ import {
   findVariant,
   initialSelection,
   sizeVariants,
+  variantLabel,
   withColor,
 } from '../../../renderer/src/format/variants.js';
 import { initialNav, navReducer, type NavState } from '../../../renderer/src/session/navigation.js';
@@ -125,5 +126,8 @@ describe('variant selection', () => {
     const tan = withColor(product, scanned, 'Tan');
     expect(tan.color).toBe('Tan');
     expect(findVariant(product, tan)?.sku ?? null).not.toBe('P1-B-42');
+    expect(variantLabel(product.variants[1])).toBe('Black · Size 42');
+    expect(variantLabel({ color: 'Tan', size: undefined })).toBe('Tan');
+    expect(variantLabel(undefined)).toBe('');
   });
 });
