@@ -5,6 +5,7 @@ import { App } from './App.js';
 import { createIpcTransport, preloadBridge } from './bridge/ipc-transport.js';
 import { createSocketTransport, takeSecret } from './bridge/socket-transport.js';
 import { Splash } from './components/Splash.js';
+import './i18n/index.js';
 import './theme/tokens.css';
 import './theme/base.css';
 import './theme/chrome.css';
