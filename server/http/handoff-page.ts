@@ -9,6 +9,7 @@ import { distanceKm } from '../../shared/catalog/geo.js';
 import type { PriceRecord, ProductRecord, StoreRecord } from '../../shared/catalog/types.js';
 import type { HubContext } from '../hub-context.js';
 import type { StockAvailability } from '../storage/hub-store.js';
+import { formatInstant } from './format-instant.js';
 import { receiveItem } from '../socket/outbox-answers.js';
 import {
   formValues,
@@ -61,6 +62,8 @@ export function registerHandoffPage(app: FastifyInstance, hub: HubContext): void
     if (store === undefined) return again(400, { store: 'Choose one of the stores shown.' });
     // The reservation goes through the outbox's path: the same stock check and hold, stored once
     // per (this link, nonce), so a second tap or a reload gets the same pickup code.
+    // The kiosk's store was closed when the link was made (and still is): ready at its opening.
+    const pickupFrom = form.store === data.storeCode ? (data.pickupFrom ?? undefined) : undefined;
     const received = await receiveItem(hub, `handoff:${data.token}`, data.storeCode, {
       kind: 'reservation',
       id: `web-${form.nonce}`,
@@ -71,9 +74,11 @@ export function registerHandoffPage(app: FastifyInstance, hub: HubContext): void
       name: form.name,
       contact: form.contact,
       consent: true,
+      ...(pickupFrom === undefined ? {} : { pickupFrom }),
     });
     const pickupCode = received.status === 'rejected' ? undefined : received.result?.pickupCode;
     const expiresAt = received.status === 'rejected' ? undefined : received.result?.expiresAt;
+    const readyFrom = received.status === 'rejected' ? undefined : received.result?.pickupFrom;
     if (pickupCode === undefined || expiresAt === undefined) {
       hub.logger.info({ token: data.token, sku: form.sku, store: store.code }, 'web reservation refused');
       return again(409, {
@@ -91,6 +96,7 @@ export function registerHandoffPage(app: FastifyInstance, hub: HubContext): void
         store,
         pickupCode,
         expiresAt,
+        ...(readyFrom === undefined ? {} : { pickupFrom: readyFrom }),
         locale: data.locale,
         escape: escapeHtml,
       }),
@@ -152,6 +158,8 @@ async function load(hub: HubContext, token: string, acceptLanguage: string | und
       locale: localeOf(acceptLanguage),
       now,
       holdHours: Math.round(hub.settings.reservationHoldMs / 3600_000),
+      pickupFrom:
+        handoff.pickupFrom !== null && handoff.pickupFrom > now.toISOString() ? handoff.pickupFrom : null,
       action: `${new URL(hub.settings.publicUrl).pathname.replace(/\/$/, '')}/p/${token}/reserve`,
     },
   };
@@ -178,6 +186,8 @@ interface ProductPageData {
   locale: string;
   now: Date;
   holdHours: number;
+  /** The kiosk's store is closed until then (the link was made after closing); null when open. */
+  pickupFrom: string | null;
   /** Where the reserve form posts. */
   action: string;
 }
@@ -215,11 +225,21 @@ export function renderProduct(
       stock: data.stock,
       holdHours: data.holdHours,
       action: data.action,
+      ...(data.pickupFrom === null ? {} : { closed: closedNote(data) }),
       ...form,
       escape: escapeHtml,
     }),
   );
   return parts.join('\n');
+}
+
+/** "Berlin Mitte is closed now": the kiosk's store, when the link was made after closing. */
+function closedNote(data: ProductPageData): { storeName: string; readyFrom: string } {
+  const store = data.stores.find((s) => s.code === data.storeCode);
+  return {
+    storeName: store?.name ?? data.storeCode,
+    readyFrom: formatInstant(data.pickupFrom ?? '', data.locale, store?.timeZone),
+  };
 }
 
 function priceText(data: ProductPageData, sku: string | undefined): string | null {
@@ -305,6 +325,7 @@ h2{font-size:1.1rem;margin:0 0 .5rem}.stores{list-style:none;margin:0;padding:0}
 .in{background:#e3f4e8;color:#1d6b36}.few{background:#fdf1dc;color:#8a5a00}.out{background:#f3f3f3;color:#6b6b6b}
 .hint{margin-top:1.5rem;color:#6b6b6b;font-size:.95rem}
 .reserve{margin-top:2rem;padding-top:1.25rem;border-top:2px solid #1b1b1b}.reserve .hint{margin-top:0}
+.closed,.ready-from{padding:.75rem 1rem;border-radius:12px;background:#fdf1dc;color:#5c3d00}
 form label{display:block;font-weight:600;margin:1rem 0 .35rem}
 input:not([type]),select{box-sizing:border-box;width:100%;min-height:3rem;font:inherit;padding:.6rem .8rem;border:1px solid #b9b4ad;border-radius:10px;background:#fff}
 fieldset{border:0;margin:1rem 0 0;padding:0}legend{font-weight:600;margin-bottom:.35rem}

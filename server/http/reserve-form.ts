@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { ProductRecord, StoreRecord } from '../../shared/catalog/types.js';
 import type { StockAvailability } from '../storage/hub-store.js';
+import { formatInstant } from './format-instant.js';
 
 export const RESERVE_FIELDS = ['nonce', 'sku', 'store', 'name', 'contact', 'consent'] as const;
 export type ReserveField = (typeof RESERVE_FIELDS)[number];
@@ -78,6 +79,8 @@ export interface FormContext {
   stores: { store: StoreRecord; units: number; where: string }[];
   stock: StockAvailability[];
   holdHours: number;
+  /** The kiosk's store is closed now: a reservation there is ready at its next opening. */
+  closed?: { storeName: string; readyFrom: string };
   /** Where the form posts (the hub's path of this link's reserve handler). */
   action: string;
   values: ReserveValues;
@@ -133,7 +136,11 @@ export function renderReserveForm(c: FormContext): string {
     problem('consent'),
     `<button type="submit">Reserve for ${String(c.holdHours)} hours</button>`,
   );
-  return `<section class="reserve"><h2>Reserve to try on</h2><p class="hint">One item, held for you free of charge. Pay only if you take it.</p><form method="post" action="${e(c.action)}" novalidate>${parts.join('')}</form></section>`;
+  const closed =
+    c.closed === undefined
+      ? ''
+      : `<p class="closed">${e(c.closed.storeName)} is closed right now. Reserve there and it is ready for you from ${e(c.closed.readyFrom)}, held for ${String(c.holdHours)} hours from then.</p>`;
+  return `<section class="reserve"><h2>Reserve to try on</h2><p class="hint">One item, held for you free of charge. Pay only if you take it.</p>${closed}<form method="post" action="${e(c.action)}" novalidate>${parts.join('')}</form></section>`;
 }
 
 export interface Confirmation {
@@ -142,6 +149,8 @@ export interface Confirmation {
   store: StoreRecord;
   pickupCode: string;
   expiresAt: string;
+  /** Reserved while the store was closed: ready from this opening. */
+  pickupFrom?: string;
   locale: string;
   escape: (text: string) => string;
 }
@@ -151,16 +160,8 @@ export function renderConfirmation(c: Confirmation): string {
   const e = c.escape;
   const variant = c.product.variants.find((v) => v.sku === c.sku);
   const detail = [variant?.color, variant?.size].filter((v): v is string => v !== undefined).join(' · ');
-  let until: string;
-  try {
-    until = new Intl.DateTimeFormat(c.locale, {
-      dateStyle: 'full',
-      timeStyle: 'short',
-      ...(c.store.timeZone === undefined ? {} : { timeZone: c.store.timeZone }),
-    }).format(new Date(c.expiresAt));
-  } catch {
-    until = c.expiresAt;
-  }
+  const until = formatInstant(c.expiresAt, c.locale, c.store.timeZone);
+  const from = c.pickupFrom === undefined ? null : formatInstant(c.pickupFrom, c.locale, c.store.timeZone);
   const address = [c.store.address, c.store.city].filter((v): v is string => v !== undefined).join(', ');
   return [
     '<p class="done">Reserved</p>',
@@ -168,7 +169,9 @@ export function renderConfirmation(c: Confirmation): string {
     detail === '' ? '' : `<p class="detail">${e(detail)}</p>`,
     '<p class="hint">Your pickup code</p>',
     `<p class="code">${e(c.pickupCode)}</p>`,
-    `<p>Show this code at <b>${e(c.store.name)}</b>${address === '' ? '' : ` (${e(address)})`} before ${e(until)}.</p>`,
+    from === null
+      ? `<p>Show this code at <b>${e(c.store.name)}</b>${address === '' ? '' : ` (${e(address)})`} before ${e(until)}.</p>`
+      : `<p class="ready-from">Ready for you from ${e(from)}: show this code at <b>${e(c.store.name)}</b>${address === '' ? '' : ` (${e(address)})`} before ${e(until)}.</p>`,
     '<p class="hint">Keep this page, or take a screenshot of it.</p>',
   ].join('\n');
 }

@@ -6,8 +6,48 @@ import type { Db } from './database.js';
 
 type Effect = { ok: true; result?: Record<string, string> } | { ok: false; error: string };
 
+/**
+ * The furthest ahead a reservation's pickup may start: a store closed over a long holiday still
+ * takes one, while a device with a wrong clock or broken hours cannot lock stock away for months.
+ */
+const MAX_PICKUP_LEAD_MS = 14 * 86_400_000;
+
+/**
+ * When a reservation is ready and until when it is held. One made while its store was closed is
+ * ready at the next opening and held the usual time from then; one whose opening has passed by
+ * the time it arrives (queued while the hub was away) is ready at once.
+ */
+function pickupWindow(
+  pickupFrom: string | undefined,
+  context: ReceiveContext,
+): { ok: true; from: string | null; until: string } | { ok: false; error: string } {
+  if (pickupFrom === undefined) return { ok: true, from: null, until: context.reservationExpiresAt };
+  // Stored and compared as ISO UTC text, whose order is time order; the item may carry an offset.
+  const from = new Date(pickupFrom);
+  const now = Date.parse(context.now);
+  if (from.getTime() <= now) return { ok: true, from: null, until: context.reservationExpiresAt };
+  if (from.getTime() - now > MAX_PICKUP_LEAD_MS)
+    return { ok: false, error: `pickupFrom: ${pickupFrom} is more than 14 days ahead` };
+  return {
+    ok: true,
+    from: from.toISOString(),
+    until: new Date(from.getTime() + context.reservationHoldMs).toISOString(),
+  };
+}
+
+/** Records an analytics event inside the item's transaction (server/analytics), or refuses it. */
+export type EventEffect = (
+  deviceId: string,
+  storeCode: string,
+  item: Extract<OutboxItem, { kind: 'event' }>,
+  receivedAt: string,
+) => { ok: true } | { ok: false; error: string };
+
 export class OutboxTables {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly eventEffect: EventEffect = () => ({ ok: true }),
+  ) {}
 
   receiveItem(
     deviceId: string,
@@ -58,7 +98,7 @@ export class OutboxTables {
   private effectOf(deviceId: string, item: OutboxItem, context: ReceiveContext): Effect {
     switch (item.kind) {
       case 'event':
-        return { ok: true };
+        return this.eventEffect(deviceId, context.deviceStoreCode, item, context.now);
       case 'reservation':
         return this.reserve(deviceId, item, context);
       case 'handoff':
@@ -78,6 +118,8 @@ export class OutboxTables {
       .get(item.storeCode, item.sku);
     if (stock === undefined)
       return { ok: false, error: `no stock of ${item.sku} in store ${item.storeCode}` };
+    const pickup = pickupWindow(item.pickupFrom, context);
+    if (!pickup.ok) return pickup;
     const available = stock.quantity - this.held(item.storeCode, item.sku, context.now);
     if (available < item.quantity) {
       return {
@@ -97,7 +139,7 @@ export class OutboxTables {
     this.db
       .prepare(
         `INSERT INTO reservations (device_id, item_id, sku, store_code, quantity, name, contact_json,
-           pickup_code, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           pickup_code, created_at, expires_at, pickup_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         deviceId,
@@ -109,9 +151,17 @@ export class OutboxTables {
         JSON.stringify(item.contact),
         pickupCode,
         context.now,
-        context.reservationExpiresAt,
+        pickup.until,
+        pickup.from,
       );
-    return { ok: true, result: { pickupCode, expiresAt: context.reservationExpiresAt } };
+    return {
+      ok: true,
+      result: {
+        pickupCode,
+        expiresAt: pickup.until,
+        ...(pickup.from === null ? {} : { pickupFrom: pickup.from }),
+      },
+    };
   }
 
   /** Marks reservations expired by `now` as released; returns what each held, once. */
@@ -151,11 +201,13 @@ export class OutboxTables {
         return { ok: false, error: `product ${item.productId} has no variant ${item.sku}` };
       }
     }
+    const pickup = pickupWindow(item.pickupFrom, context);
+    if (!pickup.ok) return pickup;
     const token = context.newHandoffToken();
     this.db
       .prepare(
-        `INSERT INTO handoffs (token, device_id, product_id, sku, store_code, created_at, expires_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO handoffs (token, device_id, product_id, sku, store_code, created_at, expires_at, pickup_from)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         token,
@@ -165,6 +217,7 @@ export class OutboxTables {
         context.deviceStoreCode,
         context.now,
         context.handoffExpiresAt,
+        pickup.from,
       );
     return {
       ok: true,
@@ -184,6 +237,7 @@ export class OutboxTables {
           store_code: string;
           created_at: string;
           expires_at: string;
+          pickup_from: string | null;
         }
       >('SELECT * FROM handoffs WHERE token = ?')
       .get(token);
@@ -196,6 +250,7 @@ export class OutboxTables {
       storeCode: row.store_code,
       createdAt: row.created_at,
       expiresAt: row.expires_at,
+      pickupFrom: row.pickup_from,
     };
   }
 
