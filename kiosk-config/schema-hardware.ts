@@ -108,6 +108,10 @@ export const internalBarcodeRule = z
       .max(60)
       .optional()
       .meta({ description: 'What these codes are, e.g. "staff badge".' }),
+    loyalty: z.boolean().optional().meta({
+      description:
+        'Codes of this rule are loyalty card barcodes: they identify a member through the hub and are never looked up in the catalog, recorded or logged.',
+    }),
   })
   .refine((rule) => rule.length === undefined || rule.length >= rule.prefix.length, {
     path: ['length'],

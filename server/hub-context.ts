@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { NearbyPolicy } from './catalog/device-scopes.js';
 import type { SnapshotRegistry } from './catalog/snapshots.js';
 import type { RandomBytes } from './fleet/secrets.js';
+import type { HubMembers } from './members/index.js';
 import type { HubStore, ScopeState } from './storage/hub-store.js';
 
 export interface HubSettings {
@@ -25,6 +26,8 @@ export interface HubContext {
   random: RandomBytes;
   snapshots: SnapshotRegistry;
   settings: HubSettings;
+  /** Loyalty members: identification, consent, suggestions (members/). */
+  members: HubMembers;
   /**
    * Tells devices that these scopes grew outside an import (a reservation's hold, its expiry).
    * `from`: each scope's head before, when exactly one change was added, so the delta rides along.

@@ -19,11 +19,14 @@ import {
 import { SnapshotRegistry } from './catalog/snapshots.js';
 import type { RandomBytes } from './fleet/secrets.js';
 import type { HubContext } from './hub-context.js';
+import { registerDashboard } from './analytics/routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
 import { ensureAdminToken } from './http/admin-token.js';
 import { registerEnrollRoute } from './http/enroll-route.js';
 import { sendError } from './http/errors.js';
 import { registerHandoffPage } from './http/handoff-page.js';
+import { registerMediaRoute } from './http/media-route.js';
+import { openMembers, type HubMembers } from './members/index.js';
 import { attachDeviceGateway, type DeviceGateway } from './socket/device-namespace.js';
 import type { HubStore } from './storage/hub-store.js';
 import { openSqliteHubStore } from './storage/sqlite/sqlite-hub-store.js';
@@ -65,6 +68,8 @@ export interface Hub {
   port: number;
   publicUrl: string;
   store: HubStore;
+  /** Loyalty members: their store, and imports as the admin API takes them. */
+  members: HubMembers;
   adminToken: string;
   adminTokenPath: string;
   /** Imports a feed, then pokes connected devices for every scope that grew. */
@@ -104,6 +109,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   };
   const hub: HubContext = {
     store,
+    members: openMembers({ db: store.db, dataDir: options.dataDir, catalog: store, now, random, logger }),
     dataDir: options.dataDir,
     logger,
     now,
@@ -186,6 +192,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   registerEnrollRoute(app, hub);
   registerAdminRoutes(app, { hub, gateway, adminToken: admin.token, importFeed: importAndPoke });
   registerHandoffPage(app, hub);
+  registerDashboard(app, { hub, adminToken: admin.token });
+  registerMediaRoute(app, hub);
 
   try {
     await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
@@ -206,6 +214,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     port,
     publicUrl: settings.publicUrl,
     store,
+    members: hub.members,
     adminToken: admin.token,
     adminTokenPath: admin.path,
     importFeed: importAndPoke,

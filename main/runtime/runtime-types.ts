@@ -6,7 +6,7 @@
 import type { KioskConfig } from '../../kiosk-config/index.js';
 import type { BridgeDispatcher, BridgeEventEnvelope } from '../../shared/bridge/index.js';
 import type { HidTransport, Simulator } from './devices/index.js';
-import type { CommandHandlers, SocketFactory, SyncLog } from './sync/index.js';
+import type { CommandHandlers, SocketFactory, SyncLog, Timers } from './sync/index.js';
 
 export interface RuntimeOptions {
   config: KioskConfig;
@@ -23,6 +23,11 @@ export interface RuntimeOptions {
   /** HID access; default node-hid (hidraw on Linux). */
   transport?: HidTransport;
   now?: () => Date;
+  /**
+   * Tests: the runtime's own timers (idle clock, opening-hours clock, requests, devices), moved
+   * by hand with `now`; the hub sync keeps real ones.
+   */
+  timers?: Timers;
   random?: () => number;
   /** Tests: how the sync client connects to the hub. */
   connect?: SocketFactory;
@@ -37,10 +42,19 @@ export interface Runtime {
   onEvent(listener: (event: BridgeEventEnvelope) => void): () => void;
   /**
    * The file behind a media path the bridge handed out (`media/attract/2`, `media/logo`), or
-   * undefined: the host serves only these, never an arbitrary path.
+   * undefined: the host serves only these, never an arbitrary path. A catalog medium not cached
+   * yet is fetched first, hence the promise.
    */
-  mediaFile(path: string): string | undefined;
+  mediaFile(path: string): string | undefined | Promise<string | undefined>;
   /** The development simulator, when the config turns simulation on. */
   readonly simulator: Simulator | undefined;
   stop(): Promise<void>;
+}
+
+/**
+ * The runtime as startRuntime makes it: also the way the Electron shell, which runs it in a
+ * utility process, tells the hub what it saw (`shell.safe-page` from the analytics catalogue).
+ */
+export interface DeviceRuntime extends Runtime {
+  reportShellEvent(name: string, props: Record<string, string | number | boolean | null>): void;
 }

@@ -13,33 +13,43 @@ import {
   type BridgeEventName,
   type BridgeEvents,
 } from '../../shared/bridge/index.js';
+import type { AnalyticsProps } from '../../shared/analytics/index.js';
 import type { KioskConfig } from '../../kiosk-config/index.js';
 import { openCatalog } from './catalog/index.js';
 import { applyStandaloneFeed, writeFileAtomically } from './runtime-files.js';
 import { openResilientWriter, type ResilientWriter } from './catalog/resilient-writer.js';
 import { createDevices, nodeHidTransport, startDevChannel, type DevChannel } from './devices/index.js';
-import type { Runtime, RuntimeOptions } from './runtime-types.js';
+import { startRuntimeMedia } from './media/runtime-media.js';
+import type { DeviceRuntime, RuntimeOptions } from './runtime-types.js';
+import { createSessionAnalytics } from './session/analytics.js';
+import { warnReachProblems } from './session/accessibility-info.js';
 import { IdleClock } from './session/idle.js';
+import { SessionLanguage } from './session/language.js';
+import { createMemberSession } from './session/member.js';
+import { memberCodeOf } from './session/member-codes.js';
+import { createMemberHandlers } from './session/member-handlers.js';
 import { createShopperRequests } from './session/requests.js';
 import { recordProblems } from './session/recent-problems.js';
 import { createKioskHandlers } from './session/service.js';
 import { createStaffHandlers } from './session/staff-handlers.js';
+import { StoreHoursClock } from './session/store-hours.js';
 import { StaffGate } from './session/staff.js';
-import { scanEventOf, syncViewOf } from './session/views.js';
+import { hitOfProduct, scanEventOf, syncViewOf } from './session/views.js';
 import { createSyncClient, openOutbox, systemTimers, type Outbox, type SyncClient } from './sync/index.js';
 
-export type { Runtime, RuntimeOptions } from './runtime-types.js';
+export type { DeviceRuntime, Runtime, RuntimeOptions } from './runtime-types.js';
 
-export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+export async function startRuntime(options: RuntimeOptions): Promise<DeviceRuntime> {
   const { config, dataDir } = options;
   const now = options.now ?? (() => new Date());
   const startedAt = performance.now();
   // Every part logs through this, so the staff panel can list what went wrong lately.
   const { log, problems } = recordProblems(options.log, now);
   const random = options.random ?? Math.random;
-  const timers = systemTimers;
+  const timers = options.timers ?? systemTimers;
   const storeCode = config.store.code;
   mkdirSync(dataDir, { recursive: true });
+  warnReachProblems(config, log);
 
   const listeners = new Set<(event: BridgeEventEnvelope) => void>();
   function emit<K extends BridgeEventName>(name: K, payload: BridgeEvents[K]): void {
@@ -92,6 +102,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       applyStandaloneFeed(resolve(options.configDir, config.standalone.catalogFeed), dataDir, catalog, log);
     }
 
+    // Catalog media the page loads (3D models above all) come through the media cache or the
+    // feed's folder; `reader` answers with those URLs, so everything shown to the page uses it.
+    const catalogMedia = startRuntimeMedia({
+      config,
+      configDir: options.configDir,
+      dataDir,
+      reader: catalog.reader,
+      log,
+    });
+    cleanups.push(() => {
+      catalogMedia.close();
+    });
+    const reader = catalogMedia.reader;
+    catalogMedia.prefetch();
+
     const requests = createShopperRequests({
       outbox,
       online: () => syncViewOf(client?.status()).online,
@@ -105,10 +130,32 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       requests.close();
     });
 
+    const analytics = createSessionAnalytics({ outbox, now, log });
+    // The loyalty member of this session: in memory only, forgotten with the session.
+    const member = createMemberSession({
+      consent: () => current.consent,
+      hub: () => client,
+      online: () => syncViewOf(client?.status()).online,
+      emit: (event) => {
+        emit('member', event);
+      },
+      track: (name, props) => {
+        analytics.record(name, props);
+      },
+      products: (ids) =>
+        ids.flatMap((id) => {
+          const product = reader.product(id, storeCode);
+          return product === undefined ? [] : [hitOfProduct(product)];
+        }),
+      log,
+    });
     const idle: IdleClock = new IdleClock({
       timeoutSeconds: config.idle.timeoutSeconds,
       warningSeconds: config.idle.warningSeconds,
       timers,
+      onStart: () => {
+        analytics.start();
+      },
       onWarning: (secondsLeft) => {
         emit('idle', { phase: 'warning', secondsLeft });
       },
@@ -122,16 +169,29 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanups.push(() => {
       idle.end();
     });
+    // The shopper's language: the next session starts in the config's default again.
+    const language = new SessionLanguage(() => current);
     function endSession(reason: 'done' | 'idle'): void {
-      const was = idle.inSession;
       idle.end();
       requests.wipe();
-      if (was) track('session.end', { reason });
+      language.reset();
+      member.forget();
+      // Also after a timeout, which the clock has already ended: analytics keeps its own state.
+      analytics.end(reason);
       emit('idle', { phase: 'reset' });
     }
-    function track(name: string, props: Record<string, string | number | boolean | null>): void {
-      outbox?.enqueue({ kind: 'event', at: now().toISOString(), name, props });
-    }
+
+    const storeHours = new StoreHoursClock({
+      hours: config.openingHours,
+      now,
+      timers,
+      onChange: (view) => {
+        emit('hours', view);
+      },
+    });
+    cleanups.push(() => {
+      storeHours.stop();
+    });
 
     /**
      * A config the hub pushed (already validated by the command runner). What shoppers see —
@@ -148,14 +208,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       if (later.length > 0)
         log.warn({ sections: later }, 'pushed config: these sections take effect at the next start');
       current = next;
+      warnReachProblems(next, log);
       idle.setTiming(next.idle.timeoutSeconds, next.idle.warningSeconds);
+      storeHours.setHours(next.openingHours);
       emit('kiosk', { change: 'config' });
     }
 
     const devices = createDevices({
       config,
       transport: options.transport ?? nodeHidTransport(log),
-      lookup: (code) => catalog.reader.lookup(code, storeCode),
+      lookup: (code) => reader.lookup(code, storeCode, language.current),
       onEvent: (event) => {
         if (event.kind === 'scan') {
           idle.activity();
@@ -166,15 +228,25 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         } else if (event.kind === 'member') {
           idle.activity();
           emit('card', { kind: 'member' });
+          void member.identify({ kind: 'card', value: event.memberId });
         } else {
           emit('card', { kind: 'refused', reason: event.reason });
         }
+        analytics.device(event);
       },
       log,
       timers,
       clock: () => performance.now(),
       now,
-      ...(outbox === undefined ? {} : { outbox }),
+      // A loyalty barcode or member QR identifies a member; it is never looked up or recorded.
+      claimScan: (code) => {
+        const found = memberCodeOf(code, config.barcodes);
+        if (found === null) return false;
+        idle.activity();
+        if (found.kind === 'member') void member.identify(found.identifier);
+        else emit('member', { phase: 'unknown' });
+        return true;
+      },
     });
     await devices.start();
     cleanups.push(() => devices.stop());
@@ -212,6 +284,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const started = client;
       started.onStatus((status) => {
         emit('sync', syncViewOf(status));
+        catalogMedia.onSyncStatus(status);
       });
       started.start();
       cleanups.push(() => {
@@ -230,7 +303,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const handlers = createKioskHandlers({
       config: () => current,
       appVersion: options.appVersion,
-      reader: catalog.reader,
+      reader,
       requests,
       idle,
       sync: () => syncViewOf(client?.status()),
@@ -239,10 +312,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       keyboardScan: (code) => {
         devices.keyboardScan(code);
       },
-      track,
+      track: (name, props) => {
+        analytics.fromPage(name, props);
+        member.observe(name, props);
+      },
+      record: analytics.record,
       endSession,
+      language,
       mediaUrl,
       hubUrl: config.hub?.url ?? null,
+      storeHours,
     });
     const staff = createStaffHandlers({
       gate: new StaffGate({
@@ -264,7 +343,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           ? Promise.resolve({ ok: false, message: 'this kiosk runs without a hub: nothing to resync' })
           : client.resync(),
     });
-    const dispatch = createBridgeDispatcher({ ...handlers, ...staff }, (name, error) => {
+    const members = createMemberHandlers(member, () => {
+      idle.activity();
+    });
+    const dispatch = createBridgeDispatcher({ ...handlers, ...staff, ...members }, (name, error) => {
       log.error(
         { call: name, err: error instanceof Error ? error.stack : String(error) },
         'bridge call failed',
@@ -277,8 +359,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
-      mediaFile: (path) => media.get(path.replace(/^\/?media\//, '')),
+      mediaFile: (path) => {
+        const name = path.replace(/^\/?media\//, '');
+        return media.get(name) ?? catalogMedia.file(name);
+      },
       simulator: devices.simulator,
+      reportShellEvent(name, props) {
+        // Checked against the analytics catalogue on the way into the outbox, like every runtime event.
+        if (name === 'shell.safe-page') analytics.record(name, props as AnalyticsProps<typeof name>);
+        else log.error({ event: name }, 'the shell reported an event the catalogue does not have');
+      },
       async stop() {
         listeners.clear();
         await stopAll();

@@ -4,17 +4,22 @@
  * reset remounts the session under a new key, so no query, form field or QR code of one shopper
  * survives for the next, and closes the staff PIN pad and panel.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BridgeClient } from '../../shared/bridge/client.js';
 import type { KioskInfo, SyncView } from '../../shared/bridge/contract.js';
 import type { SocketTransport } from './bridge/socket-transport.js';
+import { AccessibilityProvider, ReachFrame } from './a11y/index.js';
+import { flushHeld, sessionEnded } from './analytics/track.js';
 import { callQuietly, KioskContext, type Kiosk } from './bridge/kiosk-context.js';
 import { IdleWarning } from './components/IdleWarning.js';
 import { Splash } from './components/Splash.js';
 import { StatusPill } from './components/StatusPill.js';
+import { useSessionLanguage } from './i18n/session-language.js';
 import { attachKeyboardWedge } from './input/keyboard-wedge.js';
 import { useActivityReporter } from './session/activity.js';
 import { Session } from './session/Session.js';
+import { WindowSession } from './window/lazy-window.js';
 import { StaffAccess, type StaffMode } from './staff/StaffAccess.js';
 import { applyBranding } from './theme/branding.js';
 
@@ -32,6 +37,8 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
   const [warning, setWarning] = useState<{ secondsLeft: number; at: number } | null>(null);
   const [sessionKey, setSessionKey] = useState(0);
   const [staff, setStaff] = useState<StaffMode>('closed');
+  const { t } = useTranslation();
+  const language = useSessionLanguage(info);
 
   const connected = connection.kind === 'connected';
   useEffect(() => {
@@ -64,12 +71,15 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
   }, [bridge, connected, info]);
 
   const { report: reportActivity, forget: forgetActivity } = useActivityReporter(bridge, info?.idle);
+  const resetLanguage = language.reset;
   const reset = useCallback(() => {
+    sessionEnded();
     forgetActivity();
+    resetLanguage();
     setWarning(null);
     setStaff('closed');
     setSessionKey((key) => key + 1);
-  }, [forgetActivity]);
+  }, [forgetActivity, resetLanguage]);
 
   useEffect(() => {
     const offSync = bridge.on('sync', setSync);
@@ -153,41 +163,58 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
 
   const kiosk = useMemo<Kiosk | null>(
     () =>
-      info === null ? null : { bridge, info, online, hasHub, showOffline: offlineNotice && looksOffline },
-    [bridge, info, online, hasHub, offlineNotice, looksOffline],
+      info === null || language.locale === null
+        ? null
+        : {
+            bridge,
+            // The session's language stands in for the default, so every Intl format follows it.
+            info: { ...info, locale: language.locale },
+            online,
+            hasHub,
+            showOffline: offlineNotice && looksOffline,
+          },
+    [bridge, info, language.locale, online, hasHub, offlineNotice, looksOffline],
   );
 
   const endSession = useCallback(() => {
+    // A search still settling belongs to this session: sent before its end.
+    flushHeld();
     callQuietly(bridge.call('session.end', { reason: 'done' }));
     reset();
   }, [bridge, reset]);
 
   if (connection.kind === 'refused') {
-    return (
-      <Splash
-        title="This screen must be opened by the Vitrine kiosk host"
-        text="The kiosk service did not accept this page. Restart the kiosk to open it again."
-      />
-    );
+    return <Splash title={t('splash.wrongPageTitle')} text={t('splash.refusedText')} />;
   }
-  if (kiosk === null) return <Splash title="Connecting…" text="Getting the store’s catalog ready" busy />;
+  if (kiosk === null) return <Splash title={t('splash.connecting')} text={t('splash.preparing')} busy />;
   return (
     <KioskContext value={kiosk}>
-      <Session key={sessionKey} onEnd={endSession} holdScans={staff === 'panel'} />
-      <StaffAccess mode={staff} onMode={setStaff} onLocked={endSession} />
-      {connection.kind === 'reconnecting' ? (
-        <StatusPill className="status-pill-floating" text="Reconnecting to the kiosk service…" />
-      ) : null}
-      {warning !== null ? (
-        <IdleWarning
-          key={warning.at}
-          secondsLeft={warning.secondsLeft}
-          onStay={() => {
-            setWarning(null);
-            reportActivity(true);
-          }}
-        />
-      ) : null}
+      <AccessibilityProvider session={sessionKey}>
+        <ReachFrame>
+          {kiosk.info.device.mode === 'window' ? (
+            <Suspense fallback={<Splash title={t('splash.connecting')} text={t('splash.preparing')} busy />}>
+              <WindowSession key={sessionKey} onEnd={endSession} holdScans={staff === 'panel'} />
+            </Suspense>
+          ) : (
+            <Session key={sessionKey} onEnd={endSession} holdScans={staff === 'panel'} />
+          )}
+          {connection.kind === 'reconnecting' ? (
+            <StatusPill className="status-pill-floating" text={t('splash.reconnecting')} />
+          ) : null}
+          {warning !== null ? (
+            <IdleWarning
+              key={warning.at}
+              secondsLeft={warning.secondsLeft}
+              onStay={() => {
+                setWarning(null);
+                reportActivity(true);
+              }}
+            />
+          ) : null}
+        </ReachFrame>
+        {/* Outside the reach frame: staff controls are exempt from reach (ADA §205.1). */}
+        <StaffAccess mode={staff} onMode={setStaff} onLocked={endSession} />
+      </AccessibilityProvider>
     </KioskContext>
   );
 }

@@ -5,6 +5,7 @@
 import { scopesForStore } from '../catalog/device-scopes.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { canonicalLanguageTag } from '../../shared/catalog/index.js';
 import { parseMessage } from '../../shared/protocol/index.js';
 import type { HubContext } from '../hub-context.js';
 import type { ImportOptions, ImportSummary } from '../catalog/import-feed.js';
@@ -17,7 +18,9 @@ import {
 } from '../fleet/secrets.js';
 import type { DeviceGateway } from '../socket/device-namespace.js';
 import { checkCommandRequest, commandState, newCommandId } from '../fleet/commands.js';
+import { registerAnalyticsApi } from '../analytics/routes.js';
 import { sendError } from './errors.js';
+import { registerMemberRoutes } from '../members/member-routes.js';
 
 /** Feeds of a large chain (100k products, every store's stock) run to hundreds of MB. */
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
@@ -31,6 +34,19 @@ const newDeviceSchema = z.strictObject({
 const importQuerySchema = z.strictObject({
   store: z.string().min(1).max(200).optional(),
   file: z.string().min(1).max(500).optional(),
+  /** The feed's language, when it carries texts in another language than the catalog's. */
+  language: z
+    .string()
+    .max(35)
+    .transform((text, ctx) => {
+      const tag = canonicalLanguageTag(text);
+      if (tag === null) {
+        ctx.addIssue({ code: 'custom', message: `"${text}" is not a language tag like "de" or "fr-CA"` });
+        return z.NEVER;
+      }
+      return tag;
+    })
+    .optional(),
 });
 
 export interface AdminDeps {
@@ -54,6 +70,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
         }
         next();
       });
+
+      registerAnalyticsApi(admin, hub);
 
       admin.get('/stores', async () => {
         const [stores, devices] = await Promise.all([hub.store.listStores(), hub.store.listDevices()]);
@@ -190,6 +208,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
         const summary = await deps.importFeed(request.body, {
           ...(query.value.file === undefined ? {} : { fileName: query.value.file }),
           ...(query.value.store === undefined ? {} : { storeCode: query.value.store }),
+          ...(query.value.language === undefined ? {} : { language: query.value.language }),
         });
         return {
           ...summary,
@@ -197,6 +216,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
           problems: summary.problems.slice(0, MAX_PROBLEMS_LISTED),
         };
       });
+      registerMemberRoutes(admin, hub);
       done();
     },
     { prefix: '/api/v1/admin' },

@@ -24,6 +24,7 @@ import type { CommandRow, ScopeState } from '../storage/hub-store.js';
 import { scopesForStore } from '../catalog/device-scopes.js';
 import { answerPull, answerSnapshotPage, protocolError } from './catalog-answers.js';
 import { answerPush } from './outbox-answers.js';
+import { answerMember, MEMBER_EVENTS } from '../members/index.js';
 
 interface DeviceSocketData {
   deviceId: string;
@@ -45,6 +46,7 @@ const KNOWN_EVENTS = new Set([
   'events:push',
   'device:heartbeat',
   'command:result',
+  ...MEMBER_EVENTS,
 ]);
 
 export interface DeviceGateway {
@@ -286,6 +288,11 @@ function onConnection(hub: HubContext, socket: DeviceSocket, commands: CommandDe
   socket.on('events:push', (request: unknown, ack: unknown) => {
     answer('events:push', ack, () => answerPush(hub, { id: deviceId, storeCode }, request));
   });
+  for (const name of MEMBER_EVENTS) {
+    socket.on(name, (request: unknown, ack: unknown) => {
+      answer(name, ack, () => answerMember(hub.members.service, name, { id: deviceId, storeCode }, request));
+    });
+  }
   socket.on('device:heartbeat', (message: unknown) => {
     const parsed = parseMessage(heartbeatSchema, message, 'device:heartbeat');
     if (!parsed.ok) {

@@ -10,6 +10,7 @@ import {
   type OutboxItem,
   type PushResponse,
 } from '../../shared/protocol/index.js';
+import { keepRefusedEvent } from '../analytics/refused-events.js';
 import type { HubContext } from '../hub-context.js';
 import { newHandoffToken, newPickupCode } from '../fleet/secrets.js';
 import type { DeviceRow, ReceiveContext, ReceiveResult } from '../storage/hub-store.js';
@@ -30,6 +31,7 @@ function receiveContext(hub: HubContext, deviceStoreCode: string): ReceiveContex
     now: now.toISOString(),
     deviceStoreCode,
     reservationExpiresAt: new Date(now.getTime() + hub.settings.reservationHoldMs).toISOString(),
+    reservationHoldMs: hub.settings.reservationHoldMs,
     handoffExpiresAt: new Date(now.getTime() + hub.settings.handoffTtlMs).toISOString(),
     newPickupCode: () => newPickupCode(hub.random),
     newHandoffToken: () => newHandoffToken(hub.random),
@@ -67,6 +69,7 @@ export async function answerPush(
         { deviceId: device.id, itemId: candidate.id, error: item.error },
         'outbox item refused',
       );
+      await keepRefusedEvent(hub, device, candidate, item.error);
       results.push({ id: candidate.id, status: 'rejected', error: item.error.slice(0, 2000) });
       continue;
     }

@@ -7,6 +7,7 @@
  * changes and heads, an outbox item and its effect) is a single transaction inside the store.
  */
 import type { Change, ChangeBody, Command, Heartbeat, OutboxItem } from '../../shared/protocol/index.js';
+import type { AnalyticsStore } from '../analytics/analytics-store.js';
 import type {
   CatalogBatch,
   PriceRecord,
@@ -85,6 +86,8 @@ export interface ReceiveContext {
   /** The sending device's store: a hand-off page shows stock from there outwards. */
   deviceStoreCode: string;
   reservationExpiresAt: string;
+  /** A reservation made while its store was closed is held this long after its `pickupFrom`. */
+  reservationHoldMs: number;
   handoffExpiresAt: string;
   /** A fresh pickup code; called again when one is taken by a live reservation. */
   newPickupCode: () => string;
@@ -108,6 +111,8 @@ export interface HandoffRow {
   storeCode: string;
   createdAt: string;
   expiresAt: string;
+  /** The device's store was closed when it was made: reservations there are ready from then. */
+  pickupFrom: string | null;
 }
 
 export interface StockAvailability extends StockRecord {
@@ -155,6 +160,8 @@ export interface HubCounts {
 
 export interface HubStore {
   close(): Promise<void>;
+  /** Analytics events (stored through receiveItem) and the dashboard's reads of them. */
+  readonly analytics: AnalyticsStore;
 
   // Catalog and change log -----------------------------------------------------------------------
   /**

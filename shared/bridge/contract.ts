@@ -15,6 +15,8 @@ import type {
   SearchResult,
   LookupMatch,
 } from '../catalog/views.js';
+import type { DisplayGeometry } from '../accessibility/reach.js';
+import { memberCallArgs, type MemberEvent, type MemberResults } from './member.js';
 
 export const BRIDGE_VERSION = 1;
 
@@ -87,6 +89,16 @@ export const bridgeCallArgs = {
   }),
   /** A touch: the session's idle timer starts over. */
   'session.activity': none,
+  /**
+   * The shopper picked a language (one of kiosk.info's `languages`): catalog answers and scans
+   * carry the feed's texts in it until the session ends, when the default comes back.
+   */
+  'session.language': z.strictObject({
+    locale: z
+      .string()
+      .max(35)
+      .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'expected a BCP 47 language tag like "de-DE"'),
+  }),
   /** The shopper is done (or the idle timer ran out in the renderer's view): the session is wiped. */
   'session.end': z.strictObject({ reason: z.enum(['done', 'idle']) }),
   /** A scan typed by a keyboard-wedge scanner into the page (held back by shared/input/burst.ts). */
@@ -101,6 +113,7 @@ export const bridgeCallArgs = {
   /** Pulls every scope from the hub now (staged snapshots are dropped first). */
   'staff.resync': none,
   'staff.lock': none,
+  ...memberCallArgs,
 } as const;
 
 export type BridgeCallName = keyof typeof bridgeCallArgs;
@@ -113,15 +126,20 @@ export interface AttractSlide {
   durationSeconds?: number;
   /** A media URL the renderer can load (served by the host). */
   src?: string;
-  /** For a product spotlight: the product as the catalog has it now (absent when it is gone). */
+  /**
+   * For a product spotlight, or a 3D model slide of a product: the product as the catalog has it
+   * now (absent when it is gone).
+   */
   product?: SearchHit;
+  /** The playlist item as configured (media file or URL, or product id): what proof of play names. */
+  ref?: string;
 }
 
 export interface KioskInfo {
   bridgeVersion: number;
   appVersion: string;
   device: { name: string; mode: 'kiosk' | 'window' };
-  store: { code: string; name: string; city?: string };
+  store: { code: string; name: string; city?: string; address?: string };
   branding: {
     name: string;
     logo?: string;
@@ -135,6 +153,41 @@ export interface KioskInfo {
   attract: AttractSlide[];
   /** Where the shopper's phone will open hand-off pages; null without a hub. */
   hubUrl: string | null;
+  /** The store's opening hours as they stand now; absent when the config has none. */
+  hours?: StoreHoursView;
+  /** The size of the screen this page fills, from the config's `displays` (window mode sizes from it). */
+  display?: { widthMm: number; heightMm: number };
+  /** The config's starting accessibility settings, and where this page's screen sits for low reach. */
+  accessibility: AccessibilityInfo;
+}
+
+/** Starting settings: a shopper changes them for their session, and a new session starts from these. */
+export interface AccessibilityInfo {
+  lowReach: boolean;
+  highContrast: boolean;
+  /** Text size factor, 1 to 2. */
+  textScale: number;
+  speech: boolean;
+  /** Speech volume, 0 to 1. */
+  volume: number;
+  /** The screen this page fills, as configured (shared/accessibility/reach.ts); null without `displays`. */
+  display: DisplayGeometry | null;
+}
+
+/**
+ * Whether the store is open, from the config's `openingHours` in the store's time zone
+ * (shared/schedule/opening-hours.ts). Instants are ISO strings; the `hours` event sends a new
+ * one whenever `open` flips.
+ */
+export interface StoreHoursView {
+  timeZone: string;
+  open: boolean;
+  /** While open: when it closes. */
+  closesAt: string | null;
+  /** The next opening (while open: after `closesAt`); null when none is within a year. */
+  nextOpen: string | null;
+  /** The store's next seven days from today, local dates "YYYY-MM-DD", with their opening intervals. */
+  days: { date: string; intervals: { open: string; close: string }[] }[];
 }
 
 export interface ReservationView {
@@ -144,6 +197,8 @@ export interface ReservationView {
   pickupCode?: string;
   /** Until when the store holds it (hub time), when confirmed. */
   holdUntil?: string;
+  /** Made while the store was closed: ready for pickup from this opening (hub time). */
+  pickupFrom?: string;
   /** Why it was refused, for the shopper. */
   message?: string;
   productTitle: string;
@@ -214,7 +269,7 @@ export interface StaffStatusView {
 }
 
 /** What each call answers. */
-export interface BridgeResults {
+export interface BridgeResults extends MemberResults {
   'kiosk.info': KioskInfo;
   'catalog.search': SearchResult;
   'catalog.product': ProductView | null;
@@ -228,6 +283,7 @@ export interface BridgeResults {
   'session.handoff': HandoffView;
   'session.track': null;
   'session.activity': null;
+  'session.language': null;
   'session.end': null;
   'device.keyboardScan': null;
   'device.status': DeviceStatusView;
@@ -271,6 +327,10 @@ export interface BridgeEvents {
   reservation: ReservationView;
   /** The hub pushed a config (fetch kiosk.info again) or asked for a reload of the page. */
   kiosk: { change: 'config' | 'reload' };
+  /** The store opened or closed (by its opening hours), or a pushed config changed the hours. */
+  hours: StoreHoursView;
+  /** A loyalty member was read, answered, consented, or forgotten (shared/bridge/member.ts). */
+  member: MemberEvent;
 }
 
 export type BridgeEventName = keyof BridgeEvents;

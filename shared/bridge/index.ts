@@ -1,4 +1,5 @@
 export * from './contract.js';
+export type * from './member.js';
 export {
   BridgeCallError,
   createBridgeDispatcher,

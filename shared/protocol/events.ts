@@ -16,6 +16,13 @@ import type {
   SnapshotPageRequest,
   SnapshotPageResponse,
 } from './messages.js';
+import type { MemberRequest, MemberRequestName, MemberResponse } from './member-messages.js';
+
+/** A member request with its ack (member-messages.ts): answered live, never queued. */
+type MemberCall<K extends MemberRequestName> = (
+  request: MemberRequest<K>,
+  ack: (response: MemberResponse<K>) => void,
+) => void;
 
 export interface HubToDeviceEvents {
   hello: (message: Hello) => void;
@@ -29,4 +36,9 @@ export interface DeviceToHubEvents {
   'events:push': (request: PushRequest, ack: (response: PushResponse) => void) => void;
   'device:heartbeat': (message: Heartbeat) => void;
   'command:result': (message: CommandResult) => void;
+  'member:identify': MemberCall<'member:identify'>;
+  'member:consent': MemberCall<'member:consent'>;
+  'member:suggestions': MemberCall<'member:suggestions'>;
+  'member:view': MemberCall<'member:view'>;
+  'member:end': MemberCall<'member:end'>;
 }

@@ -1,5 +1,6 @@
 // The hub <-> device protocol: versioned messages with zod schemas, and socket.io's event maps.
 export * from './messages.js';
+export * from './member-messages.js';
 export type { DeviceToHubEvents, HubToDeviceEvents } from './events.js';
 export {
   mediaRecordSchema,

@@ -208,6 +208,8 @@ export const outboxItemSchema = z.discriminatedUnion('kind', [
       z.strictObject({ email: z.email() }),
     ]),
     consent: z.literal(true, 'the shopper must consent to being contacted'),
+    /** Made while the store was closed: ready from this opening; the hold runs from then. */
+    pickupFrom: instant.optional(),
   }),
   z.strictObject({
     kind: z.literal('handoff'),
@@ -215,6 +217,8 @@ export const outboxItemSchema = z.discriminatedUnion('kind', [
     at: instant,
     productId: id,
     sku: id.optional(),
+    /** The device's store was closed: its reservations from the phone page are ready from then. */
+    pickupFrom: instant.optional(),
   }),
 ]);
 export type OutboxItem = z.infer<typeof outboxItemSchema>;

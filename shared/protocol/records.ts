@@ -10,10 +10,12 @@ import type {
   OpeningInterval,
   PriceRecord,
   ProductRecord,
+  ProductTexts,
   StockRecord,
   StoreRecord,
   VariantRecord,
 } from '../catalog/types.js';
+import { LANGUAGE_TAG } from '../catalog/language-tag.js';
 
 const id = z.string().min(1).max(200);
 const label = z.string().max(500);
@@ -62,6 +64,14 @@ export const variantRecordSchema: z.ZodType<VariantRecord> = z.strictObject({
   media: z.array(mediaRecordSchema).max(50).optional(),
 });
 
+/** A canonical BCP 47 tag as feeds write one for a language: "de", "fr-CA", "zh-Hant". */
+const languageTag = z.string().max(35).regex(LANGUAGE_TAG, 'expected a language tag like "de" or "fr-CA"');
+
+const productTexts: z.ZodType<ProductTexts> = z.strictObject({
+  title: label.min(1).optional(),
+  description: z.string().max(20_000).optional(),
+});
+
 export const productRecordSchema: z.ZodType<ProductRecord> = z.strictObject({
   id,
   title: label.min(1),
@@ -76,6 +86,10 @@ export const productRecordSchema: z.ZodType<ProductRecord> = z.strictObject({
   recommendations: z
     .array(z.strictObject({ kind: z.enum(['cross-sell', 'up-sell']), productId: id }))
     .max(50)
+    .optional(),
+  translations: z
+    .record(languageTag, productTexts)
+    .refine((texts) => Object.keys(texts).length <= 30, 'at most 30 languages')
     .optional(),
 });
 

@@ -1,5 +1,5 @@
 import type { BarcodeOptions } from '../../../shared/barcode/index.js';
-import type { CatalogBatch } from '../../../shared/catalog/types.js';
+import type { CatalogBatch, MediaRecord } from '../../../shared/catalog/types.js';
 import type {
   CatalogCounts,
   NearbyStock,
@@ -29,14 +29,24 @@ export interface CatalogOptions {
  */
 export interface CatalogReader {
   search(query: SearchQuery): SearchResult;
-  lookup(code: string, storeCode?: string): LookupOutcome;
-  product(id: string, storeCode?: string): ProductView | undefined;
+  /** `locale`: the shopper's language; titles and descriptions in it where the feed has them. */
+  lookup(code: string, storeCode?: string, locale?: string): LookupOutcome;
+  product(id: string, storeCode?: string, locale?: string): ProductView | undefined;
   nearby(sku: string, fromStore: string, options?: NearbyOptions): NearbyStock[];
   counts(): CatalogCounts;
   categories(): { path: string; name: string; products: number }[];
-  stores(): { code: string; name: string; city?: string }[];
+  stores(): { code: string; name: string; city?: string; address?: string }[];
   /** Every size and colour the catalog's variants have (unordered), for search filters. */
   facets(): { sizes: string[]; colors: string[] };
+  /** The catalog's distinct 3D models (at most 5,000), for the media cache to fetch ahead. */
+  models(): MediaRecord[];
+}
+
+interface StoreRow {
+  code: string;
+  name: string;
+  city: string | null;
+  address: string | null;
 }
 
 export interface Catalog {
@@ -71,9 +81,10 @@ class Reader implements CatalogReader {
         db.prepare(`SELECT c.path, c.name, (SELECT count(*) FROM products p JOIN categories d ON d.id = p.category_id
           WHERE d.path = c.path OR d.path LIKE c.path || ' > %') AS products
         FROM categories c ORDER BY c.path`),
-      stores: db.prepare('SELECT code, name, city FROM stores ORDER BY name'),
+      stores: db.prepare('SELECT code, name, city, address FROM stores ORDER BY name'),
       sizes: db.prepare('SELECT DISTINCT size FROM variants WHERE size IS NOT NULL LIMIT 500').pluck(),
       colors: db.prepare('SELECT DISTINCT color FROM variants WHERE color IS NOT NULL LIMIT 500').pluck(),
+      models: db.prepare("SELECT DISTINCT url, sha256 FROM media WHERE kind = 'model' LIMIT 5000"),
     };
   }
 
@@ -82,13 +93,13 @@ class Reader implements CatalogReader {
   search(query: SearchQuery): SearchResult {
     return this.snapshot(() => this.searcher.search(query));
   }
-  lookup(code: string, storeCode?: string): LookupOutcome {
-    return this.snapshot(() => this.finder.lookup(code, storeCode));
+  lookup(code: string, storeCode?: string, locale?: string): LookupOutcome {
+    return this.snapshot(() => this.finder.lookup(code, storeCode, locale));
   }
-  product(id: string, storeCode?: string): ProductView | undefined {
+  product(id: string, storeCode?: string, locale?: string): ProductView | undefined {
     return this.snapshot(() => {
       const rowid = this.views.rowidOf(id);
-      return rowid === undefined ? undefined : this.views.product(rowid, storeCode);
+      return rowid === undefined ? undefined : this.views.product(rowid, storeCode, locale);
     });
   }
   nearby(sku: string, fromStore: string, options?: NearbyOptions): NearbyStock[] {
@@ -100,10 +111,20 @@ class Reader implements CatalogReader {
   categories(): { path: string; name: string; products: number }[] {
     return this.s.categories.all() as { path: string; name: string; products: number }[];
   }
-  stores(): { code: string; name: string; city?: string }[] {
-    return (this.s.stores.all() as { code: string; name: string; city: string | null }[]).map((s) =>
-      s.city === null ? { code: s.code, name: s.name } : { code: s.code, name: s.name, city: s.city },
-    );
+  stores(): { code: string; name: string; city?: string; address?: string }[] {
+    return (this.s.stores.all() as StoreRow[]).map((s) => ({
+      code: s.code,
+      name: s.name,
+      ...(s.city === null ? {} : { city: s.city }),
+      ...(s.address === null ? {} : { address: s.address }),
+    }));
+  }
+  models(): MediaRecord[] {
+    return (this.s.models.all() as { url: string; sha256: string | null }[]).map((row) => ({
+      kind: 'model',
+      url: row.url,
+      ...(row.sha256 === null ? {} : { sha256: row.sha256 }),
+    }));
   }
   facets(): { sizes: string[]; colors: string[] } {
     return this.snapshot(() => ({

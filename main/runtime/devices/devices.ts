@@ -1,14 +1,13 @@
 /**
  * The kiosk's hardware as the rest of the runtime sees it: scans arrive as catalog answers, card
- * swipes as a member id or a refusal, and nothing else leaves this module. What a shopper did
- * is recorded as analytics events in the outbox: a scan with its code and whether it was found,
- * a card with its kind only (a member id is personal data; a payment card's number is never read
- * into a string at all).
+ * swipes as a member id or a refusal, and nothing else leaves this module. Analytics of them are
+ * the session's (session/analytics.ts), which keeps a card's kind only: a member id is personal
+ * data, and a payment card's number is never read into a string at all.
  */
 import type { KioskConfig } from '../../../kiosk-config/index.js';
 import type { Heartbeat } from '../../../shared/protocol/index.js';
 import type { LookupOutcome } from '../catalog/index.js';
-import type { Outbox, SyncLog, Timers } from '../sync/index.js';
+import type { SyncLog, Timers } from '../sync/index.js';
 import { createDeviceManager, type DeviceManager, type DeviceStatus } from './manager.js';
 import { createScanPipeline, type ScanResultEvent } from './scan-events.js';
 import { withSimulatedDevices, type Simulator } from './simulated.js';
@@ -30,8 +29,9 @@ export interface DevicesOptions {
   /** Monotonic ms (performance.now in production). */
   clock: () => number;
   now: () => Date;
-  outbox?: Outbox;
   pollMs?: number;
+  /** See ScanPipelineOptions.claim: a member's code is taken before the catalog sees it. */
+  claimScan?: (code: string) => boolean;
 }
 
 export interface Devices {
@@ -55,13 +55,11 @@ export function createDevices(options: DevicesOptions): Devices {
   const simulator = options.config.development.simulation
     ? withSimulatedDevices(options.transport)
     : undefined;
-  const record = (name: string, props: Record<string, string | number | boolean | null>): void => {
-    options.outbox?.enqueue({ kind: 'event', at: options.now().toISOString(), name, props });
-  };
   const scans = createScanPipeline({
     lookup: options.lookup,
     repeatWindowMs: options.config.hardware.repeatWindowMs,
     clock: options.clock,
+    ...(options.claimScan === undefined ? {} : { claim: options.claimScan }),
     onSwipeDropped: () => {
       options.log.warn(
         {},
@@ -71,13 +69,6 @@ export function createDevices(options: DevicesOptions): Devices {
     },
     onScan: (event) => {
       options.onEvent(event);
-      const { result } = event.outcome;
-      record('scan', {
-        code: event.code.slice(0, 200),
-        found: result !== null,
-        productId: result?.product.id ?? null,
-        matchedBy: result?.matchedBy ?? null,
-      });
     },
   });
   const manager: DeviceManager = createDeviceManager({
@@ -94,7 +85,6 @@ export function createDevices(options: DevicesOptions): Devices {
         return;
       }
       const { read } = event;
-      record('card', { kind: read.kind });
       if (read.kind === 'loyalty') options.onEvent({ kind: 'member', memberId: read.memberId });
       else {
         options.onEvent({

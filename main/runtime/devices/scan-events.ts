@@ -26,6 +26,11 @@ export interface ScanPipelineOptions {
   onScan: (event: ScanResultEvent) => void;
   /** A "scan" that was a card swipe typed into a scanner's path (a misconfigured reader): dropped unread. */
   onSwipeDropped?: () => void;
+  /**
+   * Takes a code whole when it is not a product's (a loyalty member's barcode or QR): true means
+   * taken, and the code goes no further (no lookup, no scan event, no outbox record, not kept).
+   */
+  claim?: (code: string) => boolean;
 }
 
 export interface ScanPipeline {
@@ -46,6 +51,7 @@ export function createScanPipeline(options: ScanPipelineOptions): ScanPipeline {
         options.onSwipeDropped?.();
         return false;
       }
+      if (options.claim?.(code) === true) return true;
       if (last?.code === code && receivedAt - last.at < options.repeatWindowMs) {
         last.at = receivedAt; // held under the scanner: the window runs from the latest read
         return false;

@@ -21,6 +21,8 @@ export interface ReservationRequest {
   size?: string;
   color?: string;
   storeName: string;
+  /** Made while the store is closed: ready from its next opening (the hub holds it from then). */
+  pickupFrom?: string;
 }
 
 export interface ShopperRequestsOptions {
@@ -37,7 +39,8 @@ export interface ShopperRequestsOptions {
 export interface ShopperRequests {
   reserve(request: ReservationRequest): Promise<ReservationView>;
   reservation(id: string): ReservationView | null;
-  handoff(productId: string, sku?: string): Promise<HandoffView>;
+  /** `pickupFrom`: the store is closed, so reservations from the phone page are ready from then. */
+  handoff(productId: string, sku?: string, pickupFrom?: string): Promise<HandoffView>;
   /** Forgets this session's requests (they stay in the outbox until delivered). */
   wipe(): void;
   close(): void;
@@ -89,8 +92,12 @@ export function createShopperRequests(options: ShopperRequestsOptions): ShopperR
     const view: ReservationView = { id, status: 'confirmed', ...shown };
     const pickupCode = entry.result?.pickupCode;
     const holdUntil = entry.result?.expiresAt;
+    // The hub's word on the pickup time: a reservation sent after the opening is ready at once.
+    const pickupFrom = entry.result?.pickupFrom;
     if (pickupCode !== undefined) view.pickupCode = pickupCode;
     if (holdUntil !== undefined) view.holdUntil = holdUntil;
+    if (pickupFrom !== undefined) view.pickupFrom = pickupFrom;
+    else delete view.pickupFrom;
     return view;
   }
 
@@ -103,17 +110,19 @@ export function createShopperRequests(options: ShopperRequestsOptions): ShopperR
 
   return {
     async reserve(request) {
-      const { productTitle, size, color, storeName, ...item } = request;
+      const { productTitle, size, color, storeName, pickupFrom, ...item } = request;
       const id = enqueue({
         kind: 'reservation',
         at: options.now().toISOString(),
         quantity: 1,
         consent: true,
         ...item,
+        ...(pickupFrom === undefined ? {} : { pickupFrom }),
       });
       const shown: Shown = { productTitle, storeName };
       if (size !== undefined) shown.size = size;
       if (color !== undefined) shown.color = color;
+      if (pickupFrom !== undefined) shown.pickupFrom = pickupFrom;
       reservations.set(id, shown);
       // Offline, the answer cannot come: say "queued" at once rather than after a wait.
       if (options.online()) await settled(id);
@@ -124,7 +133,7 @@ export function createShopperRequests(options: ShopperRequestsOptions): ShopperR
 
     reservation: viewOf,
 
-    async handoff(productId, sku) {
+    async handoff(productId, sku, pickupFrom) {
       // A phone link needs the hub to make it; a link made later would reach nobody.
       if (outbox === undefined || !options.online()) {
         return {
@@ -138,6 +147,7 @@ export function createShopperRequests(options: ShopperRequestsOptions): ShopperR
         at: options.now().toISOString(),
         productId,
         ...(sku === undefined ? {} : { sku }),
+        ...(pickupFrom === undefined ? {} : { pickupFrom }),
       });
       await settled(id);
       const entry = outbox.result(id);

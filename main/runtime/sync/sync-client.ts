@@ -9,6 +9,10 @@ import {
   PROTOCOL_VERSION,
   pullResponseSchema,
   snapshotPageResponseSchema,
+  memberRequestSchemas,
+  type MemberRequest,
+  type MemberRequestName,
+  type MemberResponse,
   type DeviceToHubEvents,
   type Heartbeat,
   type HubToDeviceEvents,
@@ -77,6 +81,15 @@ export interface SyncClient {
   onStatus(listener: (status: SyncStatus) => void): () => void;
   /** Drops staged snapshots and pulls every scope now (the staff panel's "resync"). */
   resync(): Promise<{ ok: boolean; message: string }>;
+  /**
+   * A member request answered live by the hub, never queued: a member's identity must not reach
+   * the outbox's file. Rejects with HubRequestError at once while the hub is not connected.
+   */
+  memberRequest<K extends MemberRequestName>(
+    name: K,
+    request: MemberRequest<K>,
+    timeoutMs?: number,
+  ): Promise<MemberResponse<K>>;
 }
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
@@ -516,5 +529,20 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return () => listeners.delete(listener);
     },
     resync,
+    memberRequest<K extends MemberRequestName>(name: K, request: MemberRequest<K>, timeoutMs = 5000) {
+      // socket.io's types cannot follow a generic event name; the request is K's, and the answer
+      // is parsed with K's own response schema.
+      const emit = (ms: number): Promise<unknown> =>
+        (need().timeout(ms).emitWithAck as (event: string, payload: unknown) => Promise<unknown>)(
+          name,
+          request,
+        );
+      return requestWithAck(emit, memberRequestSchemas[name].response, name, {
+        ...ack,
+        timeoutMs,
+        // One attempt: the shopper is waiting, and a retried identify would open a second session.
+        attempts: 1,
+      }) as Promise<MemberResponse<K>>;
+    },
   };
 }

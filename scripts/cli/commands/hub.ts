@@ -9,7 +9,10 @@ import type { Command } from 'commander';
 import { syntheticCatalog } from '../../../shared/catalog/synthetic.js';
 import { formatProblem } from '../../../shared/catalog/index.js';
 import type { FeedProblem } from '../../../shared/catalog/types.js';
-import { ADMIN_TOKEN_FILE, startHub } from '../../../server/index.js';
+import { ADMIN_TOKEN_FILE, MEDIA_DIR, startHub } from '../../../server/index.js';
+import { withDemoModels, type DemoModelFile } from '../../models/demo-models.js';
+import { DEMO_MEMBERS, demoMembers } from '../../../server/members/index.js';
+import { memberQrText } from '../../../shared/protocol/index.js';
 import { formatProblem as formatConfigProblem, parseConfigText } from '../../../kiosk-config/index.js';
 import { CliExit, err, out, readTextOrExit } from '../io.js';
 
@@ -28,7 +31,10 @@ export function registerHubCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--data <dir>', 'data directory: database and admin token', DEFAULT_HUB_DATA_DIR)
     .option('--public-url <url>', 'base URL phones reach the hub at, for hand-off QR codes')
-    .option('--demo', `import a generated catalog (${String(DEMO_PRODUCTS)} products, 8 stores) at start`)
+    .option(
+      '--demo',
+      `import a generated catalog (${String(DEMO_PRODUCTS)} products, 8 stores) and 3 loyalty members at start`,
+    )
     .option(
       '--nearby-km <km>',
       'other stores whose stock a kiosk syncs: within this distance of its own',
@@ -47,11 +53,17 @@ export function registerHubCommand(program: Command): void {
     .argument('<file>', 'the feed file')
     .requiredOption('--hub <url>', 'the hub, e.g. http://127.0.0.1:8080')
     .option('--store <code>', 'store code for a local inventory feed without a store_code column')
+    .option(
+      '--language <tag>',
+      "the feed's language, e.g. de, when it is not the catalog's own: its titles and descriptions become texts in that language",
+    )
     .option('--data <dir>', "the hub's data directory, to read its admin token")
     .option('--json', 'print the summary as JSON')
-    .action(async (file: string, opts: AdminOptions & { store?: string; json?: boolean }) => {
-      await importFile(file, opts);
-    });
+    .action(
+      async (file: string, opts: AdminOptions & { store?: string; language?: string; json?: boolean }) => {
+        await importFile(file, opts);
+      },
+    );
 
   hub
     .command('stores')
@@ -244,11 +256,23 @@ async function serve(opts: ServeOptions): Promise<void> {
   });
   if (opts.demo === true) {
     const lines: string[] = [];
-    for (const record of syntheticCatalog({ products: DEMO_PRODUCTS })) lines.push(JSON.stringify(record));
+    // A few products get 3D models, written to the media folder the hub serves at /media/.
+    const models: DemoModelFile[] = [];
+    const records = withDemoModels(
+      syntheticCatalog({ products: DEMO_PRODUCTS }),
+      join(opts.data, MEDIA_DIR),
+      models,
+    );
+    for (const record of records) lines.push(JSON.stringify(record));
     const summary = await hub.importFeed(lines.join('\n'), { fileName: 'demo.jsonl' });
     out(
-      `demo catalog: ${String(summary.compared.products)} products, ${String(summary.compared.stores)} stores`,
+      `demo catalog: ${String(summary.compared.products)} products, ${String(summary.compared.stores)} stores, ` +
+        `3D models for ${models.map((m) => m.productId).join(', ')}`,
     );
+    await hub.members.import(demoMembers(syntheticCatalog({ products: DEMO_PRODUCTS }), new Date()));
+    for (const m of DEMO_MEMBERS) {
+      out(`demo member ${m.firstName} (${m.tier}): card ${m.loyaltyNumber}, QR ${memberQrText(m.qrToken)}`);
+    }
   }
   out(`hub listening at ${hub.url} (data in ${opts.data}); Ctrl-C stops it`);
   await new Promise<void>((resolve) => {
@@ -325,11 +349,12 @@ export async function adminRequest(
 
 async function importFile(
   file: string,
-  opts: AdminOptions & { store?: string; json?: boolean },
+  opts: AdminOptions & { store?: string; language?: string; json?: boolean },
 ): Promise<void> {
   const text = readTextOrExit(file);
   const query = new URLSearchParams({ file: basename(file) });
   if (opts.store !== undefined) query.set('store', opts.store);
+  if (opts.language !== undefined) query.set('language', opts.language);
   const summary = (await adminRequest(opts, 'POST', `import?${query.toString()}`, { text })) as {
     format: string | null;
     rowsRead: number;

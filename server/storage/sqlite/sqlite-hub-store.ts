@@ -30,6 +30,7 @@ import type {
   SnapshotPlan,
   StockAvailability,
 } from '../hub-store.js';
+import { SqliteAnalytics } from '../../analytics/sqlite-analytics.js';
 import { CatalogTables } from './catalog-tables.js';
 import { CommandTables } from './command-tables.js';
 import { openHubDatabase, type Db } from './database.js';
@@ -53,11 +54,16 @@ export class SqliteHubStore implements HubStore {
   private readonly fleet: FleetTables;
   private readonly outbox: OutboxTables;
   private readonly commands: CommandTables;
+  readonly analytics: SqliteAnalytics;
 
   constructor(readonly db: Db) {
     this.catalog = new CatalogTables(db);
     this.fleet = new FleetTables(db);
-    this.outbox = new OutboxTables(db);
+    this.analytics = new SqliteAnalytics(db);
+    const analytics = this.analytics;
+    this.outbox = new OutboxTables(db, (deviceId, storeCode, item, receivedAt) =>
+      analytics.ingest(deviceId, storeCode, item, receivedAt),
+    );
     this.commands = new CommandTables(db);
   }
 

@@ -50,6 +50,14 @@ export const TEST_INFO: KioskInfo = {
   idle: { timeoutSeconds: 60, warningSeconds: 10 },
   attract: [],
   hubUrl: null,
+  accessibility: {
+    lowReach: false,
+    highContrast: false,
+    textScale: 1,
+    speech: false,
+    volume: 0.7,
+    display: { orientation: 'landscape' },
+  },
 };
 
 function unavailable(name: string): never {
@@ -70,6 +78,7 @@ const handlers: BridgeHandlers = {
   'session.handoff': () => ({ status: 'unavailable', message: 'no hub in this test' }),
   'session.track': () => null,
   'session.activity': () => null,
+  'session.language': () => null,
   'session.end': () => null,
   'device.keyboardScan': () => null,
   'device.status': () => {
@@ -79,6 +88,10 @@ const handlers: BridgeHandlers = {
   'staff.status': () => unavailable('staff.status'),
   'staff.resync': () => unavailable('staff.resync'),
   'staff.lock': () => null,
+  'member.status': () => ({ phase: 'ended' }),
+  'member.consent': () => unavailable('member.consent'),
+  'member.suggestions': () => unavailable('member.suggestions'),
+  'member.forget': () => null,
 };
 
 export interface TestRuntime extends Runtime {

@@ -198,6 +198,13 @@ describe('vitrine hub and provision (CLI against a real hub)', () => {
     const url = /hub listening at (http:\/\/[^ ]+) /.exec(stdout)?.[1];
     const health = (await (await fetch(`${url!}/health`)).json()) as { products: number };
     expect(health.products).toBe(2000);
+    // Demo members, with purchases from the demo catalog so suggestions have something to go on.
+    expect(stdout).toMatch(/demo member Anna \(Gold\): card 6012340000001001, QR vitrine-member:\S+/);
+    const token = /admin token \(shown once[^\n]*\n(\S+)/.exec(stdout)?.[1];
+    const anna = (await (
+      await fetch(`${url!}/api/v1/admin/members/M-1001`, { headers: { authorization: `Bearer ${token!}` } })
+    ).json()) as { firstName: string; history: { purchases: number } };
+    expect(anna).toMatchObject({ firstName: 'Anna', history: { purchases: 4 } });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).toBe('');
