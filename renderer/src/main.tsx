@@ -5,7 +5,7 @@ import { App } from './App.js';
 import { createIpcTransport, preloadBridge } from './bridge/ipc-transport.js';
 import { createSocketTransport, takeSecret } from './bridge/socket-transport.js';
 import { Splash } from './components/Splash.js';
-import './i18n/index.js';
+import { i18n } from './i18n/index.js';
 import './theme/tokens.css';
 import './theme/base.css';
 import './theme/chrome.css';
@@ -18,6 +18,7 @@ import './theme/product.css';
 import './theme/gallery.css';
 import './theme/variants.css';
 import './theme/messages.css';
+import './theme/language.css';
 
 // A kiosk has no use for a context menu; a long press would otherwise open one.
 window.addEventListener('contextmenu', (event) => {
@@ -39,12 +40,7 @@ if (ipc !== undefined) {
     </StrictMode>,
   );
 } else if (secret === null) {
-  root.render(
-    <Splash
-      title="This screen must be opened by the Vitrine kiosk host"
-      text="Start the kiosk with “vitrine kiosk --config <file>”; it opens this page with the key it needs."
-    />,
-  );
+  root.render(<Splash title={i18n.t('splash.wrongPageTitle')} text={i18n.t('splash.wrongPageText')} />);
 } else {
   const transport = createSocketTransport(secret);
   root.render(

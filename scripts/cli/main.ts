@@ -6,6 +6,7 @@ import { registerDevicesCommand } from './commands/devices.js';
 import { registerHubCommand } from './commands/hub.js';
 import { registerKioskCommand } from './commands/kiosk.js';
 import { registerProvisionCommand } from './commands/provision.js';
+import { registerStartCommand } from './commands/start.js';
 import { CliExit } from './io.js';
 
 /** Builds the whole command tree; tests call `main` with arguments and read the exit code. */
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerProvisionCommand(program);
   registerDevicesCommand(program);
   registerKioskCommand(program);
+  registerStartCommand(program);
   return program;
 }
 

@@ -14,11 +14,17 @@ import {
   storeRecordSchema,
 } from '../../shared/protocol/index.js';
 import type { CatalogApplyResult, HubStore, ScopeState } from '../storage/hub-store.js';
+import { translationsFrom } from './language-feed.js';
 
 export interface ImportOptions {
   fileName?: string;
   /** For a local inventory feed without a store_code column. */
   storeCode?: string;
+  /**
+   * A canonical BCP 47 tag when the feed is in another language than the catalog's own: its
+   * titles and descriptions become texts in that language (language-feed.ts).
+   */
+  language?: string;
 }
 
 export interface ImportSummary {
@@ -48,7 +54,11 @@ export async function importFeed(
     ...(options.storeCode === undefined ? {} : { storeCode: options.storeCode }),
   });
   const problems = [...parsed.problems];
-  const batch = acceptable(parsed.batch, problems);
+  const source =
+    options.language === undefined
+      ? parsed.batch
+      : await translationsFrom(store, parsed.batch, options.language, problems);
+  const batch = acceptable(source, problems);
   // Stock is logged less what reservations hold at this moment.
   const applied = await store.applyCatalog(batch, (options.now ?? new Date()).toISOString());
   const compacted = await store.compact(options.maxChangesPerScope ?? DEFAULT_MAX_CHANGES_PER_SCOPE);

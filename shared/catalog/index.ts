@@ -13,6 +13,7 @@ export {
   parseAmount,
   parseMoney,
 } from './money.js';
+export { bestLanguageMatch, canonicalLanguageTag, LANGUAGE_TAG } from './language-tag.js';
 export type { DetectResult, ParseFeedOptions, ParseFeedResult } from './feeds/parse-feed.js';
 export { detectFeedFormat, parseFeed } from './feeds/parse-feed.js';
 export { parseMerchantTsv } from './feeds/merchant-tsv.js';
@@ -43,3 +44,4 @@ export {
 export type { InstantResult, IntervalResult } from './feeds/iso-date.js';
 export { parseIsoInstant, parseIsoInterval } from './feeds/iso-date.js';
 export { formatProblem } from './feeds/problems.js';
+export { isHttpUrl, isRelativeMediaPath, parseMediaUrl } from './media-ref.js';

@@ -55,6 +55,12 @@ export interface VariantRecord {
 
 export type RecommendationKind = 'cross-sell' | 'up-sell';
 
+/** A product's texts in one language, from a feed that has them; what is left out stays the default. */
+export interface ProductTexts {
+  title?: string;
+  description?: string;
+}
+
 export interface RecommendationRecord {
   kind: RecommendationKind;
   productId: string;
@@ -74,6 +80,11 @@ export interface ProductRecord {
   media: MediaRecord[];
   variants: VariantRecord[];
   recommendations?: RecommendationRecord[];
+  /**
+   * Title and description per language, keyed by canonical BCP 47 tag ("de", "fr-CA"), for
+   * shoppers who pick that language; `title` and `description` above are the default.
+   */
+  translations?: Record<string, ProductTexts>;
 }
 
 export interface PriceRecord {

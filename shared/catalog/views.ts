@@ -33,6 +33,8 @@ export interface SearchQuery {
   filters?: SearchFilters;
   /** The store the shopper stands in: its prices and stock. */
   storeCode?: string;
+  /** The shopper's language (BCP 47): titles come from the feed's texts in it where there are some. */
+  locale?: string;
   limit?: number;
   offset?: number;
 }

@@ -32,7 +32,7 @@ export class CatalogLookup {
     };
   }
 
-  lookup(code: string, storeCode?: string): LookupOutcome {
+  lookup(code: string, storeCode?: string, locale?: string): LookupOutcome {
     const text = code.trim();
     const barcode = parseBarcode(text, this.barcodeOptions);
     const attempts: [LookupMatch, () => unknown][] = [];
@@ -53,7 +53,7 @@ export class CatalogLookup {
     for (const [matchedBy, find] of attempts) {
       const row = find() as { product: number; sku: string | null } | undefined;
       if (row === undefined) continue;
-      const product = this.views.product(row.product, storeCode);
+      const product = this.views.product(row.product, storeCode, locale);
       if (product === undefined) continue;
       return { result: { product, variantSku: row.sku, matchedBy }, barcode };
     }

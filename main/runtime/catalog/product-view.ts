@@ -8,6 +8,7 @@ import type { PriceView, ProductView, SearchHit, VariantView } from '../../../sh
 import type { Db } from './database.js';
 import { categorySeparator } from './writer.js';
 import { effectivePrice, lowestPrice, type PriceRow } from './pricing.js';
+import { ProductTextReader } from './product-texts.js';
 
 interface ProductRow {
   rowid: number;
@@ -46,11 +47,13 @@ interface StockRow {
 /** Builds the read models of products from their rows; one prepared statement per question. */
 export class ProductViews {
   private readonly s;
+  private readonly texts;
 
   constructor(
     db: Db,
     private readonly now: () => Date,
   ) {
+    this.texts = new ProductTextReader(db);
     const p = (sql: string) => db.prepare(sql);
     const productColumns = `p.rowid, p.id, p.title, p.description, p.brand, p.gender, p.material, p.link, c.path AS category
       FROM products p LEFT JOIN categories c ON c.id = p.category_id`;
@@ -96,8 +99,16 @@ export class ProductViews {
     return (this.s.productById.get(productId) as ProductRow | undefined)?.rowid;
   }
 
-  /** The full product page model, prices and stock as seen from `storeCode`. */
-  product(rowid: number, storeCode: string | undefined, withRecommendations = true): ProductView | undefined {
+  /**
+   * The full product page model, prices and stock as seen from `storeCode`, title and
+   * description in `locale` where the feed has them (product-texts.ts).
+   */
+  product(
+    rowid: number,
+    storeCode: string | undefined,
+    locale?: string,
+    withRecommendations = true,
+  ): ProductView | undefined {
     const row = this.s.productByRowid.get(rowid) as ProductRow | undefined;
     if (row === undefined) return undefined;
     const variants = this.s.variants.all(rowid) as VariantRow[];
@@ -135,7 +146,10 @@ export class ProductViews {
     if (row.gender !== null) view.gender = row.gender;
     if (row.material !== null) view.material = row.material;
     if (row.link !== null) view.link = row.link;
-    if (withRecommendations) view.recommendations = this.recommendations(rowid, storeCode);
+    if (withRecommendations) view.recommendations = this.recommendations(rowid, storeCode, locale);
+    const texts = this.texts.forProducts([rowid], locale).get(rowid);
+    if (texts?.title !== undefined) view.title = texts.title;
+    if (texts?.description !== undefined) view.description = texts.description;
     return view;
   }
 
@@ -144,8 +158,9 @@ export class ProductViews {
     rowids: readonly number[],
     storeCode: string | undefined,
     corrected: ReadonlySet<number> = new Set(),
+    locale?: string,
   ): SearchHit[] {
-    const cards = this.cards(rowids, storeCode, corrected);
+    const cards = this.cards(rowids, storeCode, corrected, locale);
     return rowids.flatMap((rowid) => cards.get(rowid) ?? []);
   }
 
@@ -154,6 +169,7 @@ export class ProductViews {
     rowids: readonly number[],
     storeCode: string | undefined,
     corrected: ReadonlySet<number> = new Set(),
+    locale?: string,
   ): Map<number, SearchHit> {
     const out = new Map<number, SearchHit>();
     if (rowids.length === 0) return out;
@@ -176,6 +192,7 @@ export class ProductViews {
               r.units,
             ]),
           );
+    const texts = this.texts.forProducts(rowids, locale);
     const now = this.now();
     for (const rowid of rowids) {
       const row = products.get(rowid);
@@ -183,7 +200,7 @@ export class ProductViews {
       const productVariants = variants.get(rowid) ?? [];
       const hit: SearchHit = {
         id: row.id,
-        title: row.title,
+        title: texts.get(rowid)?.title ?? row.title,
         colors: unique(productVariants.map((v) => v.color)),
         sizes: unique(productVariants.map((v) => v.size)),
         corrected: corrected.has(rowid),
@@ -204,7 +221,11 @@ export class ProductViews {
     return out;
   }
 
-  private recommendations(rowid: number, storeCode: string | undefined): ProductView['recommendations'] {
+  private recommendations(
+    rowid: number,
+    storeCode: string | undefined,
+    locale: string | undefined,
+  ): ProductView['recommendations'] {
     // Related products that are not (yet) in this catalog drop out through the join.
     const recs = this.s.recommendations.all(rowid) as {
       kind: RecommendationKind;
@@ -213,6 +234,8 @@ export class ProductViews {
     const cards = this.cards(
       recs.map((r) => r.related_rowid),
       storeCode,
+      new Set(),
+      locale,
     );
     return recs.flatMap((rec) => {
       const hit = cards.get(rec.related_rowid);

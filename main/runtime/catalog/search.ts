@@ -88,6 +88,7 @@ export class CatalogSearch {
       page.map((r) => r.rowid),
       query.storeCode,
       new Set(page.filter((r) => r.corrected).map((r) => r.rowid)),
+      query.locale,
     );
     return result;
   }

@@ -105,10 +105,18 @@ export function stagedProducts(db: Db): StagedProducts {
       SELECT pr.rowid, r.value ->> '$.kind', r.key, r.value ->> '$.productId'
       FROM temp.staged_products sp JOIN products pr ON pr.id = sp.id, json_each(sp.json, '$.recommendations') r
       ORDER BY sp.n, r.key`),
-    // The columns upsertProduct indexes: the category path's names, and the variants' distinct
+    texts: p(`INSERT INTO product_texts (product_rowid, language, title, description)
+      SELECT pr.rowid, t.key, t.value ->> '$.title', t.value ->> '$.description'
+      FROM temp.staged_products sp JOIN products pr ON pr.id = sp.id, json_each(sp.json, '$.translations') t
+      ORDER BY sp.n, t.key`),
+    // The columns upsertProduct indexes: the title and the translated titles by language tag
+    // (product-texts.ts, searchTitle), the category path's names, and the variants' distinct
     // colours in order of first appearance, each joined by spaces.
     search: p(`INSERT INTO products_fts (rowid, title, brand, category, colors, description)
-      SELECT pr.rowid, sp.json ->> '$.title', coalesce(sp.json ->> '$.brand', ''),
+      SELECT pr.rowid,
+        (sp.json ->> '$.title') || coalesce((SELECT ' ' || group_concat(t.value ->> '$.title', ' ' ORDER BY t.key)
+          FROM json_each(sp.json, '$.translations') t WHERE t.value ->> '$.title' IS NOT NULL), ''),
+        coalesce(sp.json ->> '$.brand', ''),
         coalesce((SELECT group_concat(c.value, ' ' ORDER BY c.key) FROM json_each(sp.json, '$.categoryPath') c), ''),
         coalesce((SELECT group_concat(color, ' ' ORDER BY first) FROM (
           SELECT v.value ->> '$.color' AS color, min(v.key) AS first FROM json_each(sp.json, '$.variants') v
@@ -139,6 +147,7 @@ export function stagedProducts(db: Db): StagedProducts {
       s.productMedia.run();
       s.variantMedia.run();
       s.recommendations.run();
+      s.texts.run();
       s.search.run();
       return s.counts.get() as StagedProductCounts;
     },

@@ -8,6 +8,10 @@ import type { BridgeEventName, BridgeEvents, KioskInfo } from '../../../shared/b
 
 export interface Kiosk {
   bridge: BridgeClient;
+  /**
+   * The kiosk as kiosk.info describes it, except `locale`: that is the language the session is
+   * in now (the shopper's pick, else the config's default), so prices and dates follow it.
+   */
   info: KioskInfo;
   /** The hub answered last: hand-offs and reservations go through at once. */
   online: boolean;

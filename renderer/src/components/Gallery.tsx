@@ -1,5 +1,6 @@
 /** Product photos: swipe, or the arrow buttons for those who tap; dots say where you are. */
 import { useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MediaRecord } from '../../../shared/catalog/types.js';
 import { Icon } from './Icon.js';
 import { ProductImage } from './ProductImage.js';
@@ -17,6 +18,7 @@ export interface GalleryProps {
 }
 
 export function Gallery({ media, title, seed, colorName, brand, hints }: GalleryProps) {
+  const { t, i18n } = useTranslation();
   const [index, setIndex] = useState(0);
   const start = useRef<{ x: number; y: number } | null>(null);
   // With no photo at all, one stand-in tile still gives the screen its picture.
@@ -29,7 +31,7 @@ export function Gallery({ media, title, seed, colorName, brand, hints }: Gallery
     <section
       className="gallery"
       aria-roledescription="carousel"
-      aria-label={`Photos of ${title}`}
+      aria-label={t('gallery.label', { title })}
       onPointerDown={(event) => {
         start.current = { x: event.clientX, y: event.clientY };
       }}
@@ -38,8 +40,10 @@ export function Gallery({ media, title, seed, colorName, brand, hints }: Gallery
         start.current = null;
         if (from === null) return;
         const dx = event.clientX - from.x;
+        // The next photo lies where the line of text goes: to the left in a right-to-left language.
+        const forward = i18n.dir() === 'rtl' ? dx > 0 : dx < 0;
         if (Math.abs(dx) > SWIPE_PX && Math.abs(dx) > Math.abs(event.clientY - from.y))
-          go(index + (dx < 0 ? 1 : -1));
+          go(index + (forward ? 1 : -1));
       }}
       onPointerCancel={() => {
         start.current = null;
@@ -52,7 +56,7 @@ export function Gallery({ media, title, seed, colorName, brand, hints }: Gallery
             key={m?.url ?? 'none'}
             role="group"
             aria-roledescription="slide"
-            aria-label={`${i + 1} of ${count}`}
+            aria-label={t('gallery.slide', { index: i + 1, count })}
             aria-hidden={i !== index}
           >
             <ProductImage
@@ -73,7 +77,7 @@ export function Gallery({ media, title, seed, colorName, brand, hints }: Gallery
           <button
             type="button"
             className="icon-btn gallery-arrow gallery-prev press"
-            aria-label="Previous photo"
+            aria-label={t('gallery.previous')}
             disabled={index === 0}
             onClick={() => {
               go(index - 1);
@@ -84,7 +88,7 @@ export function Gallery({ media, title, seed, colorName, brand, hints }: Gallery
           <button
             type="button"
             className="icon-btn gallery-arrow gallery-next press"
-            aria-label="Next photo"
+            aria-label={t('gallery.next')}
             disabled={index === count - 1}
             onClick={() => {
               go(index + 1);

@@ -25,12 +25,26 @@ const paths = {
   mail: 'M4 6h16v12H4V6zM4 7l8 6 8-6',
   user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4.5 20a7.5 7.5 0 0 1 15 0',
   sparkle: 'M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8L12 3z',
+  globe:
+    'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM3.5 9h17M3.5 15h17M12 3c-2.4 2.5-3.6 5.5-3.6 9s1.2 6.5 3.6 9M12 3c2.4 2.5 3.6 5.5 3.6 9s-1.2 6.5-3.6 9',
 } as const;
 
 export type IconName = keyof typeof paths;
 
+/**
+ * Icons that point along the line of text: in a right-to-left language "back" points right.
+ * They carry a class that theme/base.css mirrors under `dir="rtl"`.
+ */
+const directional: ReadonlySet<IconName> = new Set(['back', 'forward']);
+
 export function Icon({ name, className }: { name: IconName; className?: string }) {
-  return <PathIcon d={paths[name]} className={className} />;
+  const flip = directional.has(name) ? 'icon-directional' : undefined;
+  return (
+    <PathIcon
+      d={paths[name]}
+      className={flip === undefined ? className : className === undefined ? flip : `${className} ${flip}`}
+    />
+  );
 }
 
 /** The drawing itself, for icons kept in a lazily loaded chunk (staff/staff-icons.tsx). */

@@ -1,4 +1,5 @@
 import { useEffect, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.js';
 
 /**
@@ -6,6 +7,7 @@ import { Icon } from './Icon.js';
  * is only for show, and the runtime's `reset` event is what ends the session.
  */
 export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
+  const { t } = useTranslation();
   const [shownAt] = useState(() => performance.now());
   const [now, setNow] = useState(shownAt);
   useEffect(() => {
@@ -31,10 +33,10 @@ export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onSt
           <span>{left}</span>
         </div>
         <h2 id="idle-title" className="modal-title">
-          Still there?
+          {t('idle.title')}
         </h2>
         <p id="idle-text" className="modal-text">
-          For your privacy, this screen starts over in {left} {left === 1 ? 'second' : 'seconds'}.
+          {t('idle.text', { count: left })}
         </p>
         <button
           type="button"
@@ -43,7 +45,7 @@ export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onSt
           onClick={onStay}
         >
           <Icon name="hand" />
-          I’m still here
+          {t('idle.stay')}
         </button>
       </div>
     </div>

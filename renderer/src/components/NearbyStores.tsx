@@ -1,4 +1,5 @@
 /** Stock of the chosen variant in the stores around this one, nearest first (catalog.nearby). */
+import { useTranslation } from 'react-i18next';
 import type { NearbyStock } from '../../../shared/catalog/views.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { formatDistance, nearbyStockLabel, stockTone } from '../format/stock.js';
@@ -12,8 +13,9 @@ export type NearbyState =
 
 export function NearbyStores({ state }: { state: NearbyState }) {
   const { info } = useKiosk();
+  const { t } = useTranslation('product');
   if (state.status === 'idle') {
-    return <p className="nearby-note">Choose a size to see which stores nearby have it.</p>;
+    return <p className="nearby-note">{t('nearby.chooseSize')}</p>;
   }
   if (state.status === 'loading') {
     return (
@@ -24,10 +26,9 @@ export function NearbyStores({ state }: { state: NearbyState }) {
       </ul>
     );
   }
-  if (state.status === 'failed')
-    return <p className="nearby-note">Stock in other stores can’t be checked right now.</p>;
+  if (state.status === 'failed') return <p className="nearby-note">{t('nearby.failed')}</p>;
   const stores = state.stores.filter((s) => s.store.code !== info.store.code);
-  if (stores.length === 0) return <p className="nearby-note">No other store nearby has this size listed.</p>;
+  if (stores.length === 0) return <p className="nearby-note">{t('nearby.none')}</p>;
   return (
     <ul className="nearby-list">
       {stores.map((s) => {
@@ -51,7 +52,7 @@ export function NearbyStores({ state }: { state: NearbyState }) {
             </span>
             {distance !== null ? <span className="nearby-distance">{distance}</span> : null}
             <span className={`stock-badge stock-${tone}`}>
-              {nearbyStockLabel(s.quantity, s.availability)}
+              {nearbyStockLabel(t, s.quantity, s.availability)}
             </span>
           </li>
         );

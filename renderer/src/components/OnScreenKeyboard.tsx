@@ -2,6 +2,7 @@
  * The kiosk's keyboard. It writes into whichever field is the active text target
  * (input/text-target.ts), so it never needs DOM focus and a tap on a key cannot steal it.
  */
+import { useTranslation } from 'react-i18next';
 import { activeTextTarget } from '../input/text-target.js';
 import { Icon } from './Icon.js';
 
@@ -50,8 +51,6 @@ const layouts: Record<KeyboardLayout, Key[][]> = {
   ],
 };
 
-const labels = { space: 'Space', backspace: 'Delete', clear: 'Clear', done: 'Hide keyboard' } as const;
-
 export interface OnScreenKeyboardProps {
   layout: KeyboardLayout;
   onDone?: () => void;
@@ -59,6 +58,13 @@ export interface OnScreenKeyboardProps {
 }
 
 export function OnScreenKeyboard({ layout, onDone, className }: OnScreenKeyboardProps) {
+  const { t } = useTranslation();
+  const labels = {
+    space: t('keyboard.space'),
+    backspace: t('keyboard.backspace'),
+    clear: t('keyboard.clear'),
+    done: t('keyboard.done'),
+  };
   const press = (key: Key): void => {
     const target = activeTextTarget();
     if (typeof key === 'string') target?.insert(key);
@@ -71,7 +77,13 @@ export function OnScreenKeyboard({ layout, onDone, className }: OnScreenKeyboard
     onDone === undefined ? row.filter((k) => typeof k === 'string' || k.key !== 'done') : row,
   );
   return (
-    <div className={`osk osk-${layout} ${className ?? ''}`} role="group" aria-label="On-screen keyboard">
+    // The keys are Latin, laid out as on any QWERTY keyboard: an Arabic page must not mirror them.
+    <div
+      className={`osk osk-${layout} ${className ?? ''}`}
+      role="group"
+      aria-label={t('keyboard.label')}
+      dir="ltr"
+    >
       {rows.map((row, r) => (
         <div className="osk-row" key={r}>
           {row.map((key) => {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PriceView } from '../../../shared/catalog/views.js';
 import { cardStockLabel, stockTone } from '../format/stock.js';
 import { Price } from './Price.js';
@@ -23,7 +24,8 @@ export interface ProductCardProps {
 }
 
 export function ProductCard({ product, onOpen, testId, size = 'md' }: ProductCardProps) {
-  const stock = cardStockLabel(product.stockHere);
+  const { t } = useTranslation();
+  const stock = cardStockLabel(t, product.stockHere);
   const colors = product.colors ?? [];
   return (
     <button
@@ -52,7 +54,9 @@ export function ProductCard({ product, onOpen, testId, size = 'md' }: ProductCar
           {stock !== null ? (
             <span className={`stock-dot stock-${stockTone(product.stockHere)}`}>{stock}</span>
           ) : null}
-          {colors.length > 1 ? <span className="card-colors">{colors.length} colours</span> : null}
+          {colors.length > 1 ? (
+            <span className="card-colors">{t('card.colors', { count: colors.length })}</span>
+          ) : null}
         </span>
       </span>
     </button>

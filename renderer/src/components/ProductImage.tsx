@@ -42,8 +42,8 @@ export function ProductImage({
       className={`pimg ${className ?? ''}`}
       style={{ '--tint': tint } as CSSProperties}
       data-status={status}
-      role="img"
-      aria-label={alt}
+      // alt="" is a decorative picture (a card that names the product beside it): hidden, as an <img alt=""> is.
+      {...(alt === '' ? { 'aria-hidden': true } : { role: 'img', 'aria-label': alt })}
     >
       <CategoryGlyph glyph={glyph} className="pimg-glyph" />
       {initial !== undefined && initial !== '' ? (

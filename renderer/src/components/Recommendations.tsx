@@ -1,16 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import type { RecommendationKind } from '../../../shared/catalog/types.js';
 import type { RecommendationView } from '../../../shared/catalog/views.js';
 import { useNav } from '../session/nav-context.js';
 import { ProductCard } from './ProductCard.js';
 
 const headings: Record<RecommendationKind, string> = {
-  'cross-sell': 'Complete the look',
-  'up-sell': 'You may also like',
+  'cross-sell': 'recommendations.crossSell',
+  'up-sell': 'recommendations.upSell',
 };
 
 /** The feed's suggestions: what goes with this product, and what a shopper might prefer to it. */
 export function Recommendations({ items }: { items: RecommendationView[] }) {
   const nav = useNav();
+  const { t } = useTranslation('product');
   const kinds: RecommendationKind[] = ['cross-sell', 'up-sell'];
   return (
     <>
@@ -18,8 +20,8 @@ export function Recommendations({ items }: { items: RecommendationView[] }) {
         const group = items.filter((r) => r.kind === kind);
         if (group.length === 0) return null;
         return (
-          <section className="product-section recs" key={kind} aria-label={headings[kind]}>
-            <h2 className="section-title">{headings[kind]}</h2>
+          <section className="product-section recs" key={kind} aria-label={t(headings[kind])}>
+            <h2 className="section-title">{t(headings[kind])}</h2>
             <div className="recs-row scroll-x">
               {group.map((r) => (
                 <ProductCard

@@ -3,6 +3,7 @@
  * the hub is back; if that happens while the shopper is still here, the `reservation` event turns
  * this into the confirmation with its pickup code.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import type { ReservationView } from '../../../shared/bridge/contract.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from './Icon.js';
@@ -18,20 +19,25 @@ function formatHold(iso: string | undefined, locale: string): string | null {
   if (iso === undefined) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(locale, {
+  const options: Intl.DateTimeFormatOptions = {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
-  }).format(date);
+  };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options).format(date);
+  }
 }
 
 export function ReservationResult({ reservation, contact, onRetry, onContinue }: ReservationResultProps) {
   const { info } = useKiosk();
-  const item = [reservation.productTitle, reservation.color, reservation.size && `size ${reservation.size}`]
-    .filter(Boolean)
-    .join(' · ');
+  const { t } = useTranslation('reserve');
+  const size = reservation.size === undefined ? undefined : t('common:size', { size: reservation.size });
+  const item = [reservation.productTitle, reservation.color, size].filter(Boolean).join(' · ');
   const hold = formatHold(reservation.holdUntil, info.locale);
   return (
     <section
@@ -49,38 +55,40 @@ export function ReservationResult({ reservation, contact, onRetry, onContinue }:
       </span>
       {reservation.status === 'confirmed' ? (
         <>
-          <h1 className="result-title">It’s reserved for you</h1>
-          <p className="result-text">
-            Show this code at the fitting rooms or the till in {reservation.storeName}.
-          </p>
+          <h1 className="result-title">{t('result.confirmedTitle')}</h1>
+          <p className="result-text">{t('result.confirmedText', { store: reservation.storeName })}</p>
           <div className="pickup">
-            <span className="eyebrow">Pickup code</span>
+            <span className="eyebrow">{t('result.pickupCode')}</span>
             <span className="pickup-code" data-testid="pickup-code">
               {reservation.pickupCode}
             </span>
           </div>
-          {hold !== null ? <p className="result-hold">Held until {hold}</p> : null}
+          {hold !== null ? <p className="result-hold">{t('result.heldUntil', { time: hold })}</p> : null}
           <p className="result-item">{item}</p>
         </>
       ) : reservation.status === 'queued' ? (
         <>
-          <h1 className="result-title">Your reservation is saved</h1>
+          <h1 className="result-title">{t('result.queuedTitle')}</h1>
           <p className="result-text">
-            We couldn’t reach our system right now. Your reservation is saved on this kiosk and will be sent
-            automatically as soon as the connection is back. We’ll contact you at <strong>{contact}</strong>.
+            <Trans
+              t={t}
+              i18nKey="result.queuedText"
+              values={{ contact }}
+              components={{ contact: <strong dir="ltr" /> }}
+            />
           </p>
           <p className="result-item">
             {item} · {reservation.storeName}
           </p>
           <p className="result-waiting">
             <span className="dot-pulse" aria-hidden="true" />
-            Waiting for the connection…
+            {t('result.waiting')}
           </p>
         </>
       ) : (
         <>
-          <h1 className="result-title">We couldn’t reserve this</h1>
-          <p className="result-text">{reservation.message ?? 'The store can’t hold this item right now.'}</p>
+          <h1 className="result-title">{t('result.refusedTitle')}</h1>
+          <p className="result-text">{reservation.message ?? t('result.refusedText')}</p>
           <p className="result-item">{item}</p>
         </>
       )}
@@ -88,11 +96,11 @@ export function ReservationResult({ reservation, contact, onRetry, onContinue }:
         {reservation.status === 'refused' ? (
           <button type="button" className="btn btn-primary btn-lg press" onClick={onRetry}>
             <Icon name="store" />
-            Choose another store
+            {t('result.otherStore')}
           </button>
         ) : null}
         <button type="button" className="btn btn-secondary btn-lg press" onClick={onContinue}>
-          Continue shopping
+          {t('result.continue')}
         </button>
       </div>
     </section>

@@ -3,6 +3,7 @@
  * "none" keeps an OS keyboard away); the on-screen keyboard types into whichever was tapped last.
  */
 import type { Dispatch, SetStateAction } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useTextTarget } from '../input/text-target.js';
 import { Icon } from './Icon.js';
 
@@ -56,16 +57,17 @@ export function ReserveFields(props: ReserveFieldsProps) {
     errors,
     brand,
   } = props;
+  const { t } = useTranslation('reserve');
   useTextTarget(focused === 'name', setName, { maxLength: 100, shape: capitalizeWords });
   useTextTarget(focused === 'contact', setContact, { maxLength: kind === 'phone' ? 20 : 200 });
   return (
     <>
       <section className="form-section" aria-labelledby="details-title">
         <h2 id="details-title" className="form-heading">
-          <span className="step">2</span> Your details
+          <span className="step">2</span> {t('details.title')}
         </h2>
         <label className="field" data-active={focused === 'name'} data-invalid={errors.name !== undefined}>
-          <span className="field-label">Your name</span>
+          <span className="field-label">{t('details.name')}</span>
           <input
             className="field-input"
             data-testid="reserve-name"
@@ -92,7 +94,7 @@ export function ReserveFields(props: ReserveFieldsProps) {
           ) : null}
         </label>
 
-        <div className="contact-kind" role="group" aria-label="How should we contact you?">
+        <div className="contact-kind" role="group" aria-label={t('details.how')}>
           {(['phone', 'email'] as const).map((k) => (
             <button
               type="button"
@@ -106,7 +108,7 @@ export function ReserveFields(props: ReserveFieldsProps) {
               }}
             >
               <Icon name={k === 'phone' ? 'phone' : 'mail'} />
-              {k === 'phone' ? 'Phone' : 'Email'}
+              {k === 'phone' ? t('details.phone') : t('details.email')}
             </button>
           ))}
         </div>
@@ -115,10 +117,14 @@ export function ReserveFields(props: ReserveFieldsProps) {
           data-active={focused === 'contact'}
           data-invalid={errors.contact !== undefined}
         >
-          <span className="field-label">{kind === 'phone' ? 'Phone number' : 'Email address'}</span>
+          <span className="field-label">
+            {kind === 'phone' ? t('details.phoneNumber') : t('details.emailAddress')}
+          </span>
           <input
             className="field-input"
             data-testid="reserve-contact"
+            // Speech says the field, never the phone number or address in it (ADA §707.5).
+            data-speech-mask="value"
             type="text"
             inputMode="none"
             autoComplete="off"
@@ -127,6 +133,7 @@ export function ReserveFields(props: ReserveFieldsProps) {
             spellCheck={false}
             maxLength={kind === 'phone' ? 20 : 200}
             placeholder={kind === 'phone' ? '+49 30 1234567' : 'name@example.com'}
+            dir="ltr"
             value={contact}
             aria-invalid={errors.contact !== undefined}
             aria-describedby={errors.contact !== undefined ? 'contact-error' : undefined}
@@ -157,8 +164,7 @@ export function ReserveFields(props: ReserveFieldsProps) {
           }}
         />
         <span className="consent-text">
-          I agree that {brand} may use my name and {kind === 'phone' ? 'phone number' : 'email address'} to
-          contact me about this reservation, and for nothing else.
+          {t(kind === 'phone' ? 'details.consentPhone' : 'details.consentEmail', { brand })}
           {errors.consent !== undefined ? (
             <span className="form-error" id="consent-error">
               {errors.consent}

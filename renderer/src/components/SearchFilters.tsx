@@ -3,13 +3,14 @@
  * option is a 60 px+ target, and the row says what is chosen ("Size: 42, 43").
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FacetsView } from '../../../shared/bridge/contract.js';
 import { currencyExponent } from '../../../shared/catalog/money.js';
 import type { SearchFilters as Filters } from '../../../shared/catalog/views.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import type { TopCategory } from '../format/categories.js';
 import { colorOf } from '../format/colors.js';
-import { formatPrice } from '../format/money.js';
+import { formatWholePrice } from '../format/money.js';
 import { Icon } from './Icon.js';
 
 type Panel = 'category' | 'size' | 'color' | 'price';
@@ -38,16 +39,18 @@ export interface SearchFiltersProps {
 
 export function SearchFilters({ filters, onChange, facets, categories }: SearchFiltersProps) {
   const { info } = useKiosk();
+  const { t, i18n } = useTranslation('search');
   const [panel, setPanel] = useState<Panel | null>(null);
   const unit = 10 ** safeExponent(info.currency);
-  const money = (major: number): string =>
-    formatPrice(major * unit, info.currency, info.locale).replace(/[.,]0+(?=\D*$)/, '');
+  const money = (major: number): string => formatWholePrice(major, info.currency, info.locale);
   const bandLabel = ([lo, hi]: [number, number | undefined]): string =>
     hi === undefined
-      ? `${money(lo)} and up`
+      ? t('filters.priceFrom', { price: money(lo) })
       : lo === 0
-        ? `Under ${money(hi)}`
-        : `${money(lo)} – ${money(hi)}`;
+        ? t('filters.priceUnder', { price: money(hi) })
+        : t('filters.priceRange', { low: money(lo), high: money(hi) });
+  const list = (values: string[] | undefined): string | undefined =>
+    values === undefined ? undefined : listFormat(values, info.locale);
   const band = BANDS.find(
     ([lo, hi]) =>
       filters.minPrice === (lo === 0 ? undefined : lo * unit) &&
@@ -56,7 +59,7 @@ export function SearchFilters({ filters, onChange, facets, categories }: SearchF
   const categoryName = filters.category
     ?.split('>')
     .map((p) => p.trim())
-    .join(' › ');
+    .join(i18n.dir() === 'rtl' ? ' ‹ ' : ' › ');
 
   const chip = (id: Panel, label: string, value: string | undefined) => (
     <button
@@ -67,7 +70,7 @@ export function SearchFilters({ filters, onChange, facets, categories }: SearchF
         setPanel(panel === id ? null : id);
       }}
     >
-      <span>{value === undefined ? label : `${label}: ${value}`}</span>
+      <span>{value === undefined ? label : t('filters.chosen', { filter: label, value })}</span>
       <Icon name={panel === id ? 'close' : 'forward'} className="filter-chip-caret" />
     </button>
   );
@@ -81,11 +84,11 @@ export function SearchFilters({ filters, onChange, facets, categories }: SearchF
 
   return (
     <div className="filters">
-      <div className="filter-row scroll-x" role="toolbar" aria-label="Filters">
-        {chip('category', 'Category', categoryName)}
-        {chip('size', 'Size', filters.sizes?.join(', '))}
-        {chip('color', 'Colour', filters.colors?.join(', '))}
-        {chip('price', 'Price', band !== undefined ? bandLabel(band) : undefined)}
+      <div className="filter-row scroll-x" role="toolbar" aria-label={t('filters.label')}>
+        {chip('category', t('filters.category'), categoryName)}
+        {chip('size', t('filters.size'), list(filters.sizes))}
+        {chip('color', t('filters.color'), list(filters.colors))}
+        {chip('price', t('filters.price'), band !== undefined ? bandLabel(band) : undefined)}
         <button
           type="button"
           className="chip press"
@@ -96,7 +99,7 @@ export function SearchFilters({ filters, onChange, facets, categories }: SearchF
           }}
         >
           {filters.inStockHere === true ? <Icon name="check" /> : <Icon name="store" />}
-          In stock here
+          {t('filters.inStockHere')}
         </button>
         {anySet ? (
           <button
@@ -107,12 +110,12 @@ export function SearchFilters({ filters, onChange, facets, categories }: SearchF
               onChange({});
             }}
           >
-            Clear filters
+            {t('filters.clear')}
           </button>
         ) : null}
       </div>
       {panel !== null ? (
-        <div className="filter-panel" role="group" aria-label={`${panel} filter`}>
+        <div className="filter-panel" role="group" aria-label={t(`filters.${panel}`)}>
           <div className="filter-options">
             {panel === 'category'
               ? categories.flatMap((top) => [
@@ -128,7 +131,7 @@ export function SearchFilters({ filters, onChange, facets, categories }: SearchF
                       });
                     }}
                   >
-                    All {top.name}
+                    {t('home:home.allOf', { category: top.name })}
                   </button>,
                   ...top.children.map((c) => (
                     <button
@@ -208,12 +211,21 @@ export function SearchFilters({ filters, onChange, facets, categories }: SearchF
               setPanel(null);
             }}
           >
-            Done
+            {t('filters.done')}
           </button>
         </div>
       ) : null}
     </div>
   );
+}
+
+/** "42, 43, or 44": a filter matches any of its values, said in the locale's way. */
+function listFormat(values: string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'disjunction' }).format(values);
+  } catch {
+    return values.join(', ');
+  }
 }
 
 function safeExponent(currency: string): number {

@@ -1,7 +1,5 @@
 import { Icon } from './Icon.js';
 
-export const OFFLINE_TEXT = 'Offline — showing saved catalog';
-
 /** A quiet note while the hub (or the kiosk service) is away: what is shown is saved here. */
 export function StatusPill({ text, className }: { text: string; className?: string }) {
   return (

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { formatDistance, nearbyStockLabel } from '../format/stock.js';
 import { Icon } from './Icon.js';
@@ -25,18 +26,14 @@ export function StoreChoice({
   onChoose: (code: string) => void;
 }) {
   const { info } = useKiosk();
+  const { t } = useTranslation('reserve');
   return (
     <section className="form-section" aria-labelledby="store-title">
       <h2 id="store-title" className="form-heading">
-        <span className="step">1</span> Pick it up at
+        <span className="step">1</span> {t('store.title')}
       </h2>
-      {options.length === 0 && !loading ? (
-        <p className="form-note">
-          This size isn’t in stock in this store or any store nearby right now. A member of staff can order it
-          for you.
-        </p>
-      ) : null}
-      <div className="store-options" role="radiogroup" aria-label="Store">
+      {options.length === 0 && !loading ? <p className="form-note">{t('store.none')}</p> : null}
+      <div className="store-options" role="radiogroup" aria-label={t('store.label')}>
         {options.map((o) => {
           const distance = formatDistance(o.distanceKm, info.locale);
           return (
@@ -61,7 +58,7 @@ export function StoreChoice({
                   {[o.detail, distance].filter(Boolean).join(' · ')}
                 </span>
               </span>
-              <span className="stock-badge stock-good">{nearbyStockLabel(o.quantity, undefined)}</span>
+              <span className="stock-badge stock-good">{nearbyStockLabel(t, o.quantity, undefined)}</span>
             </button>
           );
         })}

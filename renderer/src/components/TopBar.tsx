@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AccessibilityButton, TopBarSpeech } from '../a11y/index.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from './Icon.js';
-import { OFFLINE_TEXT, StatusPill } from './StatusPill.js';
+import { LanguageMenu } from './LanguagePicker.js';
+import { StatusPill } from './StatusPill.js';
 
 export interface TopBarProps {
   onBack: (() => void) | null;
@@ -12,24 +15,31 @@ export interface TopBarProps {
 /** Every screen's way back, home, and out ("I'm done" wipes the session for the next shopper). */
 export function TopBar({ onBack, onHome, onDone }: TopBarProps) {
   const { info, showOffline } = useKiosk();
+  const { t } = useTranslation();
   const [logoFailed, setLogoFailed] = useState(false);
   const logo = info.branding.logo;
   return (
     <header className="topbar">
       <div className="topbar-side">
         {onBack !== null ? (
-          <button type="button" className="btn btn-ghost topbar-btn press" onClick={onBack} aria-label="Back">
+          <button
+            type="button"
+            className="btn btn-ghost topbar-btn press"
+            data-testid="topbar-back"
+            onClick={onBack}
+          >
             <Icon name="back" />
-            <span>Back</span>
+            <span>{t('topbar.back')}</span>
           </button>
         ) : null}
         {onHome !== null ? (
-          <button type="button" className="icon-btn press" onClick={onHome} aria-label="Start page">
+          <button type="button" className="icon-btn press" onClick={onHome} aria-label={t('topbar.home')}>
             <Icon name="home" />
           </button>
         ) : null}
       </div>
       <div className="topbar-brand">
+        <TopBarSpeech />
         {logo !== undefined && !logoFailed ? (
           <img
             src={logo}
@@ -40,11 +50,16 @@ export function TopBar({ onBack, onHome, onDone }: TopBarProps) {
             }}
           />
         ) : (
-          <span className="topbar-name">{info.branding.name}</span>
+          // dir="auto": a Latin brand keeps its full stop at its end inside an Arabic page.
+          <span className="topbar-name" dir="auto">
+            {info.branding.name}
+          </span>
         )}
-        {showOffline ? <StatusPill className="status-pill-inline" text={OFFLINE_TEXT} /> : null}
+        {showOffline ? <StatusPill className="status-pill-inline" text={t('offline')} /> : null}
       </div>
       <div className="topbar-side topbar-end">
+        <AccessibilityButton />
+        <LanguageMenu />
         <button
           type="button"
           className="btn btn-secondary topbar-btn press"
@@ -52,7 +67,7 @@ export function TopBar({ onBack, onHome, onDone }: TopBarProps) {
           data-testid="session-done"
         >
           <Icon name="check" />
-          <span>I’m done</span>
+          <span>{t('topbar.done')}</span>
         </button>
       </div>
     </header>

@@ -2,6 +2,7 @@
  * Colour, then size. Each size says how many are here; a size sold out here looks spent but can
  * still be chosen, because choosing it is how the shopper finds it in a nearby store.
  */
+import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../shared/catalog/views.js';
 import { colorOf } from '../format/colors.js';
 import { sizeStockLabel, stockTone } from '../format/stock.js';
@@ -17,6 +18,7 @@ export interface VariantPickerProps {
 }
 
 export function VariantPicker({ product, selection, onColor, onSize, needSize }: VariantPickerProps) {
+  const { t } = useTranslation('product');
   const colors = colorsOf(product);
   const sizes = sizeVariants(product, selection.color);
   return (
@@ -24,7 +26,7 @@ export function VariantPicker({ product, selection, onColor, onSize, needSize }:
       {colors.length > 0 ? (
         <fieldset className="variant-group">
           <legend className="variant-legend">
-            Colour <span className="variant-value">{selection.color ?? ''}</span>
+            {t('variants.color')} <span className="variant-value">{selection.color ?? ''}</span>
           </legend>
           <div className="color-options">
             {colors.map((color) => (
@@ -49,10 +51,10 @@ export function VariantPicker({ product, selection, onColor, onSize, needSize }:
       {sizes.length > 0 ? (
         <fieldset className={`variant-group ${needSize ? 'variant-attention' : ''}`} id="size-options">
           <legend className="variant-legend">
-            Size{' '}
+            {t('variants.size')}{' '}
             {needSize && selection.size === undefined ? (
               <span className="variant-prompt" role="alert">
-                Choose your size first
+                {t('variants.chooseSize')}
               </span>
             ) : (
               <span className="variant-value">{selection.size ?? ''}</span>
@@ -76,7 +78,7 @@ export function VariantPicker({ product, selection, onColor, onSize, needSize }:
                   }}
                 >
                   <span className="size-label">{size}</span>
-                  <span className="size-stock">{sizeStockLabel(v.stockHere)}</span>
+                  <span className="size-stock">{sizeStockLabel(t, v.stockHere)}</span>
                 </button>
               );
             })}

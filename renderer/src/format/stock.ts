@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { Availability } from '../../../shared/catalog/types.js';
 
 export type StockTone = 'good' | 'low' | 'none' | 'unknown';
@@ -12,31 +13,39 @@ export function stockTone(quantity: number | undefined): StockTone {
 }
 
 /** Wording for one size's stock in this store, as the size button shows it. */
-export function sizeStockLabel(quantity: number | undefined): string {
-  if (quantity === undefined) return 'Not sold here';
-  if (quantity <= 0) return 'Sold out here';
-  return quantity <= LOW_STOCK ? `${quantity} left` : 'In stock';
+export function sizeStockLabel(t: TFunction, quantity: number | undefined): string {
+  if (quantity === undefined) return t('common:stock.notSoldHere');
+  if (quantity <= 0) return t('common:stock.soldOutHere');
+  return quantity <= LOW_STOCK ? t('common:stock.left', { count: quantity }) : t('common:stock.inStock');
 }
 
 /** A product card's line: units of all its variants in this store. */
-export function cardStockLabel(quantity: number | undefined): string | null {
+export function cardStockLabel(t: TFunction, quantity: number | undefined): string | null {
   if (quantity === undefined) return null;
-  return quantity > 0 ? `${quantity} in stock here` : 'Not in stock here';
+  return quantity > 0 ? t('common:card.inStock', { count: quantity }) : t('common:card.notInStock');
 }
 
-const availabilityWords: Record<Availability, string> = {
-  in_stock: 'In stock',
-  limited_availability: 'Limited stock',
-  out_of_stock: 'Sold out',
-  on_display_to_order: 'On display, order in store',
-  preorder: 'Pre-order',
-  backorder: 'Back-order',
+/** What a store's feed says of a size it has none of (the local inventory feed's words). */
+const availabilityKeys: Record<Availability, string> = {
+  in_stock: 'common:stock.availability.inStock',
+  limited_availability: 'common:stock.availability.limited',
+  out_of_stock: 'common:stock.availability.outOfStock',
+  on_display_to_order: 'common:stock.availability.onDisplay',
+  preorder: 'common:stock.availability.preorder',
+  backorder: 'common:stock.availability.backorder',
 };
 
-export function nearbyStockLabel(quantity: number, availability: Availability | undefined): string {
-  if (quantity > 0) return quantity <= LOW_STOCK ? `${quantity} left` : `${quantity} in stock`;
-  if (availability !== undefined && availability !== 'in_stock') return availabilityWords[availability];
-  return 'Sold out';
+export function nearbyStockLabel(
+  t: TFunction,
+  quantity: number,
+  availability: Availability | undefined,
+): string {
+  if (quantity > 0)
+    return quantity <= LOW_STOCK
+      ? t('common:stock.left', { count: quantity })
+      : t('common:stock.count', { count: quantity });
+  if (availability !== undefined && availability !== 'in_stock') return t(availabilityKeys[availability]);
+  return t('common:stock.availability.outOfStock');
 }
 
 export function formatDistance(km: number | null, locale: string): string | null {

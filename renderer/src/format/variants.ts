@@ -1,4 +1,5 @@
 /** Colour and size choice over a product's variants, which need not cover every combination. */
+import type { TFunction } from 'i18next';
 import type { MediaRecord } from '../../../shared/catalog/types.js';
 import type { ProductView, VariantView } from '../../../shared/catalog/views.js';
 
@@ -81,8 +82,8 @@ export function colorStockHere(product: ProductView, color: string | undefined):
 }
 
 /** "Blue · Size 80": what the shopper chose, as summaries show it. */
-export function variantLabel(variant: Pick<VariantView, 'color' | 'size'> | undefined): string {
-  return [variant?.color, variant?.size !== undefined ? `Size ${variant.size}` : undefined]
+export function variantLabel(t: TFunction, variant: Pick<VariantView, 'color' | 'size'> | undefined): string {
+  return [variant?.color, variant?.size !== undefined ? t('common:size', { size: variant.size }) : undefined]
     .filter((part) => part !== undefined && part !== '')
     .join(' · ');
 }

@@ -5,7 +5,9 @@
  * shopper picks one, so a kiosk that never leaves English never loads them.
  *
  * Config locales are BCP 47 tags ("de-DE"); the strings are per language ("de"), while Intl
- * formats with the full tag, so prices and dates follow the region.
+ * formats with the full tag, so prices and dates follow the region. Plurals go through
+ * i18next's `_zero` … `_other` suffixes, which are Intl.PluralRules' categories for the
+ * language (Arabic has six, Japanese one).
  */
 import i18next, { type BackendModule, type i18n as I18n, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -31,6 +33,9 @@ export const availableLanguages: readonly string[] = [
   ...new Set(['en', ...Object.keys(others).map((path) => namespaceOf(path).language)]),
 ];
 
+/** The namespaces there are, as English has them (every language has the same ones, or falls back). */
+export const namespaces: readonly string[] = Object.keys(bundled);
+
 const lazyBackend: BackendModule = {
   type: 'backend',
   init: () => undefined,
@@ -38,7 +43,7 @@ const lazyBackend: BackendModule = {
     const load = others[`./locales/${language}/${namespace}.json`];
     if (load === undefined) {
       // A namespace not translated (yet) into this language falls back to English key by key.
-      callback(null, {});
+      callback(null, language === 'en' ? (bundled[namespace] ?? {}) : {});
       return;
     }
     load().then(
@@ -61,14 +66,21 @@ void i18n
     lng: 'en',
     fallbackLng: 'en',
     load: 'languageOnly',
-    ns: Object.keys(bundled),
+    ns: namespaces,
     defaultNS: 'common',
     partialBundledLanguages: true,
     resources: { en: bundled },
+    // English is here already: the first paint (the splash) has its words, not its keys.
+    initAsync: false,
     interpolation: { escapeValue: false }, // React escapes what it renders.
     returnNull: false,
     react: { useSuspense: false },
   });
+
+/** Fetches a language's strings without switching to it (so a switch can wait for both ends). */
+export async function loadLanguage(tag: string): Promise<void> {
+  await i18n.loadLanguages(tag);
+}
 
 /** Switches the UI language (a BCP 47 tag) and the page's `lang` and `dir`. */
 export async function setLanguage(tag: string): Promise<void> {

@@ -1,16 +1,21 @@
 /**
  * The attract loop: what a passer-by sees when nobody is using the kiosk. The whole screen is one
- * touch target; a scan from here goes straight to the product (Session.tsx).
+ * touch target (a button under the language choice); a scan from here goes straight to the
+ * product (Session.tsx).
  */
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AttractSlide } from '../../../shared/bridge/contract.js';
 import type { SearchHit } from '../../../shared/catalog/views.js';
+import { useImpression } from '../analytics/use-impression.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { CategoryGlyph, type Glyph } from '../components/CategoryGlyph.js';
 import { Icon } from '../components/Icon.js';
+import { LanguageRow } from '../components/LanguagePicker.js';
 import { Price } from '../components/Price.js';
-import { OFFLINE_TEXT, StatusPill } from '../components/StatusPill.js';
+import { StatusPill } from '../components/StatusPill.js';
 import { ProductImage } from '../components/ProductImage.js';
+import { ModelSpotlight } from '../three/index.js';
 
 const DEFAULT_SLIDE_SECONDS = 8;
 /** Until (or unless) featured products arrive, the stage still shows what the store sells. */
@@ -18,33 +23,33 @@ const PLACEHOLDER_GLYPHS: Glyph[] = ['sneaker', 'jacket', 'bag', 'boot', 'shirt'
 
 export function AttractScreen({ onStart }: { onStart: () => void }) {
   const { info, showOffline } = useKiosk();
-  // 3D models have no player in this renderer; a spotlight's product still makes a slide.
-  const slides = info.attract.filter((s) => s.kind !== 'model' || s.product !== undefined);
+  const { t } = useTranslation('home');
+  // A 3D slide needs a model or at least its product (shown as a photo spotlight then).
+  const slides = info.attract.filter(
+    (s) => s.kind !== 'model' || s.src !== undefined || s.product !== undefined,
+  );
   return (
-    <main
-      className="screen attract"
-      data-screen="attract"
-      role="button"
-      tabIndex={0}
-      aria-label="Touch or scan to start"
-      onClick={onStart}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === ' ') onStart();
-      }}
-    >
+    <main className="screen attract" data-screen="attract">
       {slides.length > 0 ? <Playlist slides={slides} /> : <BrandStage />}
-      {showOffline ? <StatusPill className="status-pill-floating" text={OFFLINE_TEXT} /> : null}
+      {showOffline ? <StatusPill className="status-pill-floating" text={t('common:offline')} /> : null}
       <div className="attract-brand">
-        <span className="attract-brand-name">{info.branding.name}</span>
+        <span className="attract-brand-name" dir="auto">
+          {info.branding.name}
+        </span>
         <span className="attract-store">{info.store.name}</span>
       </div>
-      <div className="attract-invite" aria-hidden="true">
-        <span className="attract-invite-icon">
-          <Icon name="hand" />
+      {/* The whole screen starts, as one real button named by the invitation it shows (a role on
+          <main> would hide the landmark, and nest the language buttons inside a button). */}
+      <button type="button" className="attract-start" data-testid="attract-start" onClick={onStart}>
+        <span className="attract-invite">
+          <span className="attract-invite-icon" aria-hidden="true">
+            <Icon name="hand" />
+          </span>
+          <span className="attract-invite-text">{t('attract.start')}</span>
+          <span className="attract-invite-sub">{t('attract.promise')}</span>
         </span>
-        <span className="attract-invite-text">Touch or scan to start</span>
-        <span className="attract-invite-sub">Find your size · Check stock · Reserve to try on</span>
-      </div>
+      </button>
+      <LanguageRow onChosen={onStart} />
     </main>
   );
 }
@@ -56,10 +61,17 @@ function Playlist({ slides }: { slides: AttractSlide[] }) {
   const playable = slides.map((_, i) => i).filter((i) => !failed.has(i));
   const position = playable.length === 0 ? -1 : (playable.find((i) => i >= index) ?? playable[0] ?? -1);
   const slide = slides[position];
+  const impression = useImpression(
+    slide === undefined
+      ? null
+      : { itemKind: slide.kind, itemRef: slide.ref ?? slide.product?.id ?? slide.src ?? slide.kind },
+    position,
+  );
   const advance = (): void => {
     setIndex(position + 1 >= slides.length ? 0 : position + 1);
   };
   const fail = (): void => {
+    impression.cancel();
     setFailed((set) => new Set(set).add(position));
     advance();
   };
@@ -89,6 +101,13 @@ function Playlist({ slides }: { slides: AttractSlide[] }) {
           onEnded={advance}
           onError={fail}
         />
+      ) : slide.kind === 'model' && slide.src !== undefined ? (
+        <ModelSpotlight
+          src={slide.src}
+          product={slide.product}
+          fallback={slide.product !== undefined ? <Spotlight product={slide.product} /> : null}
+          onFail={fail}
+        />
       ) : slide.product !== undefined ? (
         <Spotlight product={slide.product} />
       ) : (
@@ -99,6 +118,7 @@ function Playlist({ slides }: { slides: AttractSlide[] }) {
 }
 
 function Spotlight({ product }: { product: SearchHit }) {
+  const { t } = useTranslation('home');
   return (
     <div className="spotlight">
       <ProductImage
@@ -112,7 +132,7 @@ function Spotlight({ product }: { product: SearchHit }) {
         eager
       />
       <div className="spotlight-text">
-        <span className="eyebrow">{product.brand ?? 'New in'}</span>
+        <span className="eyebrow">{product.brand ?? t('attract.newIn')}</span>
         <h2 className="spotlight-title">{product.title}</h2>
         {product.price !== undefined ? <Price price={product.price} size="lg" /> : null}
       </div>
@@ -123,6 +143,9 @@ function Spotlight({ product }: { product: SearchHit }) {
 /** No playlist configured: the brand, a promise, and a few products, instead of a blank screen. */
 function BrandStage() {
   const { bridge, info } = useKiosk();
+  const { t } = useTranslation('home');
+  // No playlist: the brand stage is what plays, and proof of play says so.
+  useImpression({ itemKind: 'brand', itemRef: 'brand-stage' }, 0);
   const [featured, setFeatured] = useState<SearchHit[]>([]);
   useEffect(() => {
     let live = true;
@@ -135,19 +158,15 @@ function BrandStage() {
     return () => {
       live = false;
     };
-  }, [bridge]);
+  }, [bridge, info.locale]);
   return (
     <div className="brand-stage">
       <div className="brand-stage-hero">
-        <span className="eyebrow">Welcome to {info.store.name}</span>
+        <span className="eyebrow">{t('attract.welcome', { store: info.store.name })}</span>
         <h1 className="brand-stage-title">
-          Find it. Try it.
-          <br />
-          <em>Take it home.</em>
+          <Trans t={t} i18nKey="attract.headline" components={{ br: <br />, em: <em /> }} />
         </h1>
-        <p className="brand-stage-text">
-          Scan any price tag to see every size, colour and where it’s in stock.
-        </p>
+        <p className="brand-stage-text">{t('attract.pitch')}</p>
       </div>
       <div className="brand-stage-products" aria-hidden="true">
         {featured.length === 0

@@ -4,6 +4,7 @@
  */
 import { toString as qrToString } from 'qrcode';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HandoffView } from '../../../shared/bridge/contract.js';
 import type { ProductView } from '../../../shared/catalog/views.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
@@ -20,6 +21,7 @@ type State = { status: 'loading' } | (HandoffView & { qr?: string });
 export function HandoffScreen({ product, sku }: { product: ProductView; sku: string | null }) {
   const { bridge, online, hasHub } = useKiosk();
   const nav = useNav();
+  const { t } = useTranslation('handoff');
   const [state, setState] = useState<State>({ status: 'loading' });
   const variant = product.variants.find((v) => v.sku === sku);
 
@@ -34,7 +36,7 @@ export function HandoffScreen({ product, sku }: { product: ProductView; sku: str
         const qr = await qrToString(view.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
         return { ...view, qr };
       })
-      .catch((): State => ({ status: 'unavailable', message: 'The link couldn’t be made right now.' }))
+      .catch((): State => ({ status: 'unavailable', message: 'the hand-off call failed' }))
       .then((next) => {
         if (live) setState(next);
       });
@@ -52,7 +54,7 @@ export function HandoffScreen({ product, sku }: { product: ProductView; sku: str
         <div>
           {product.brand !== undefined ? <span className="eyebrow">{product.brand}</span> : null}
           <h1 className="handoff-title">{product.title}</h1>
-          {variant !== undefined ? <p className="handoff-variant">{variantLabel(variant)}</p> : null}
+          {variant !== undefined ? <p className="handoff-variant">{variantLabel(t, variant)}</p> : null}
           {price !== undefined ? <Price price={price} size="sm" /> : null}
         </div>
       </div>
@@ -62,30 +64,26 @@ export function HandoffScreen({ product, sku }: { product: ProductView; sku: str
           <div className="qr-frame qr-loading">
             <span className="spinner spinner-lg" aria-hidden="true" />
           </div>
-          <p className="handoff-text">
-            {offline ? 'This needs a connection — trying anyway…' : 'Making your link…'}
-          </p>
+          <p className="handoff-text">{offline ? t('tryingOffline') : t('making')}</p>
         </div>
       ) : state.status === 'ready' ? (
         <div className="handoff-card">
-          <h2 className="handoff-heading">Take it with you</h2>
+          <h2 className="handoff-heading">{t('title')}</h2>
           <div className="qr-frame">
             {state.qr !== undefined ? (
               <img
                 className="qr"
                 data-testid="handoff-qr"
                 src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(state.qr)}`}
-                alt="QR code with a link to this product"
+                alt={t('qrAlt')}
               />
             ) : null}
           </div>
           <p className="handoff-text">
             <Icon name="phone" />
-            <span>
-              Scan with your phone camera to see this product, check stock in other stores and reserve it
-            </span>
+            <span>{t('scanText')}</span>
           </p>
-          <p className="handoff-url" data-testid="handoff-url">
+          <p className="handoff-url" data-testid="handoff-url" dir="ltr">
             {state.url}
           </p>
         </div>
@@ -94,10 +92,8 @@ export function HandoffScreen({ product, sku }: { product: ProductView; sku: str
           <span className="message-icon">
             <Icon name="offline" />
           </span>
-          <h2 className="message-title">
-            {offline || !hasHub ? 'No connection right now' : 'We couldn’t make a link'}
-          </h2>
-          <p className="message-text">{state.message}</p>
+          <h2 className="message-title">{offline || !hasHub ? t('noConnection') : t('failed')}</h2>
+          <p className="message-text">{offline || !hasHub ? t('offlineText') : t('failedText')}</p>
           {sku !== null ? (
             <button
               type="button"
@@ -107,10 +103,10 @@ export function HandoffScreen({ product, sku }: { product: ProductView; sku: str
               }}
             >
               <Icon name="bag" />
-              Reserve to try on instead
+              {t('reserveInstead')}
             </button>
           ) : (
-            <p className="message-text">Choose your size on the product page to reserve it here instead.</p>
+            <p className="message-text">{t('chooseSize')}</p>
           )}
         </div>
       )}

@@ -3,6 +3,7 @@
  * as chips, and a chip opens Search filtered to it.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/catalog/views.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from '../components/Icon.js';
@@ -10,11 +11,14 @@ import { ProductCard } from '../components/ProductCard.js';
 import { glyphFor } from '../components/CategoryGlyph.js';
 import { CategoryGlyph } from '../components/CategoryGlyph.js';
 import { categoryTree, type TopCategory } from '../format/categories.js';
+import { formatCount } from '../format/money.js';
+import { ForYouRow } from '../member/index.js';
 import { useNav } from '../session/nav-context.js';
 
 export function HomeScreen() {
   const { bridge, info } = useKiosk();
   const nav = useNav();
+  const { t } = useTranslation('home');
   const [categories, setCategories] = useState<TopCategory[]>([]);
   const [featured, setFeatured] = useState<SearchHit[] | null>(null);
   const [openTop, setOpenTop] = useState<string | null>(null);
@@ -38,7 +42,8 @@ export function HomeScreen() {
     return () => {
       live = false;
     };
-  }, [bridge]);
+    // Featured titles come in the session's language: asked again when it changes.
+  }, [bridge, info.locale]);
 
   const open = categories.find((c) => c.name === openTop);
   return (
@@ -46,7 +51,7 @@ export function HomeScreen() {
       <div className="home-col home-main">
         <section className="home-hero">
           <span className="eyebrow">{info.store.name}</span>
-          <h1 className="home-title">What are you looking for?</h1>
+          <h1 className="home-title">{t('home.title')}</h1>
           <button
             type="button"
             className="search-entry press"
@@ -56,15 +61,15 @@ export function HomeScreen() {
             }}
           >
             <Icon name="search" />
-            <span>Search products, brands, colours…</span>
+            <span>{t('home.searchPlaceholder')}</span>
           </button>
           <div className="scan-hint">
             <span className="scan-hint-icon">
               <Icon name="barcode" />
             </span>
             <span>
-              <strong>Or scan a barcode</strong>
-              <span>Hold any price tag or shoe box under the scanner.</span>
+              <strong>{t('home.scanTitle')}</strong>
+              <span>{t('home.scanText')}</span>
             </span>
           </div>
         </section>
@@ -72,7 +77,7 @@ export function HomeScreen() {
         {categories.length > 0 ? (
           <section className="home-section home-categories" aria-labelledby="home-categories">
             <h2 id="home-categories" className="section-title">
-              Shop by category
+              {t('home.categories')}
             </h2>
             <div className="category-tiles">
               {categories.map((c) => (
@@ -89,9 +94,7 @@ export function HomeScreen() {
                 >
                   <CategoryGlyph glyph={glyphFor(c.name, c.children[0]?.name)} />
                   <span className="category-tile-name">{c.name}</span>
-                  <span className="category-tile-count">
-                    {c.products.toLocaleString(info.locale)} products
-                  </span>
+                  <span className="category-tile-count">{t('home.products', { count: c.products })}</span>
                 </button>
               ))}
             </div>
@@ -104,7 +107,7 @@ export function HomeScreen() {
                     nav.openSearch({ filters: { category: open.path } });
                   }}
                 >
-                  All {open.name}
+                  {t('home.allOf', { category: open.name })}
                 </button>
                 {open.children.map((child) => (
                   <button
@@ -116,7 +119,7 @@ export function HomeScreen() {
                     }}
                   >
                     {child.name}
-                    <span className="chip-count">{child.products}</span>
+                    <span className="chip-count">{formatCount(child.products, info.locale)}</span>
                   </button>
                 ))}
               </div>
@@ -125,8 +128,9 @@ export function HomeScreen() {
         ) : null}
       </div>
       <section className="home-col home-section home-featured-section" aria-labelledby="home-featured">
+        <ForYouRow />
         <h2 id="home-featured" className="section-title">
-          Featured
+          {t('home.featured')}
         </h2>
         <div className="card-grid home-featured">
           {(featured ?? []).map((hit) => (

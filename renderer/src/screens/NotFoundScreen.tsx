@@ -1,9 +1,11 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon.js';
 import { useNav } from '../session/nav-context.js';
 
 /** A well-formed barcode the catalog doesn't have: say so kindly and offer the other ways in. */
 export function NotFoundScreen({ code }: { code: string }) {
   const nav = useNav();
+  const { t } = useTranslation('home');
   return (
     <main className="screen message-screen" data-screen="not-found">
       <div className="message-card">
@@ -11,15 +13,14 @@ export function NotFoundScreen({ code }: { code: string }) {
           <Icon name="barcode" />
         </span>
         <h1 className="message-title">
-          We couldn’t find{' '}
-          <span className="message-code" data-testid="not-found-code">
-            {code}
-          </span>
+          <Trans
+            t={t}
+            i18nKey="notFound.title"
+            values={{ code }}
+            components={{ code: <span className="message-code" data-testid="not-found-code" dir="ltr" /> }}
+          />
         </h1>
-        <p className="message-text">
-          This item may be new, or not part of our range. Try searching for it by name — or ask a member of
-          staff, they’ll be happy to help.
-        </p>
+        <p className="message-text">{t('notFound.text')}</p>
         <div className="message-actions">
           <button
             type="button"
@@ -30,11 +31,11 @@ export function NotFoundScreen({ code }: { code: string }) {
             }}
           >
             <Icon name="search" />
-            Search instead
+            {t('notFound.search')}
           </button>
           <button type="button" className="btn btn-secondary btn-lg press" onClick={nav.home}>
             <Icon name="home" />
-            Start page
+            {t('common:topbar.home')}
           </button>
         </div>
       </div>

@@ -4,7 +4,9 @@
  * phone). A scanned product arrives whole in the scan event and paints without a round trip;
  * nearby stock is fetched after.
  */
+import type { TFunction } from 'i18next';
 import { useEffect, useLayoutEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../shared/catalog/views.js';
 import { callQuietly, useKiosk } from '../bridge/kiosk-context.js';
 import { Description } from '../components/Description.js';
@@ -14,6 +16,8 @@ import { NearbyStores, type NearbyState } from '../components/NearbyStores.js';
 import { Price } from '../components/Price.js';
 import { ProductImage } from '../components/ProductImage.js';
 import { Recommendations } from '../components/Recommendations.js';
+import { MemberRecommendations } from '../member/index.js';
+import { ProductModelViewer, ViewIn3dButton, modelOf } from '../three/index.js';
 import { VariantPicker } from '../components/VariantPicker.js';
 import { stockTone } from '../format/stock.js';
 import {
@@ -32,25 +36,31 @@ import { preloadProductActions } from '../session/lazy-screens.js';
 type ProductEntry = Extract<Screen, { kind: 'product' }>;
 
 export function ProductScreen({ entry }: { entry: ProductEntry }) {
-  const { bridge } = useKiosk();
-  const [loaded, setLoaded] = useState<ProductView | null | undefined>(entry.product);
-  const product = entry.product ?? loaded;
+  const { bridge, info } = useKiosk();
+  const locale = info.locale;
+  // The product with the language it came in: a scanned one arrives whole; after a language
+  // switch it is asked for again, in the new language, and the old one stays up meanwhile.
+  const [loaded, setLoaded] = useState<{ view: ProductView | null; locale: string } | undefined>(() =>
+    entry.product === undefined ? undefined : { view: entry.product, locale },
+  );
+  const product = loaded?.view;
+  const fresh = loaded?.locale === locale;
 
   useEffect(() => {
-    if (entry.product !== undefined) return undefined;
+    if (fresh) return undefined;
     let live = true;
     bridge.call('catalog.product', { id: entry.productId }).then(
       (p) => {
-        if (live) setLoaded(p);
+        if (live) setLoaded({ view: p, locale });
       },
       () => {
-        if (live) setLoaded(null);
+        if (live) setLoaded((before) => ({ view: before?.view ?? null, locale }));
       },
     );
     return () => {
       live = false;
     };
-  }, [bridge, entry.product, entry.productId]);
+  }, [bridge, entry.productId, fresh, locale]);
 
   useEffect(() => {
     preloadProductActions();
@@ -70,7 +80,9 @@ export function ProductScreen({ entry }: { entry: ProductEntry }) {
 function ProductDetails({ product, entry }: { product: ProductView; entry: ProductEntry }) {
   const { bridge, info, online, hasHub } = useKiosk();
   const nav = useNav();
+  const { t } = useTranslation('product');
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product, entry.variantSku));
+  const [viewing3d, setViewing3d] = useState(false);
   const [needSize, setNeedSize] = useState(false);
   const [nearby, setNearby] = useState<{ sku: string; state: NearbyState } | null>(null);
   const variant = findVariant(product, selection);
@@ -125,9 +137,16 @@ function ProductDetails({ product, entry }: { product: ProductView; entry: Produ
             brand={product.brand}
             hints={hints}
           />
+          {modelOf(product, variant, selection.color) !== undefined ? (
+            <ViewIn3dButton
+              onOpen={() => {
+                setViewing3d(true);
+              }}
+            />
+          ) : null}
         </div>
         <div className="product-info">
-          <header className="product-head">
+          <header className="product-head" data-speak-summary>
             {product.brand !== undefined ? (
               <span className="eyebrow product-brand">{product.brand}</span>
             ) : null}
@@ -151,12 +170,12 @@ function ProductDetails({ product, entry }: { product: ProductView; entry: Produ
 
           <p className={`stock-here stock-${stockTone(here)}`} data-testid="stock-here">
             <Icon name="store" />
-            <span>{stockHereText(here, variant !== undefined, info.store.name)}</span>
+            <span>{stockHereText(t, here, variant !== undefined, info.store.name)}</span>
           </p>
 
           <section className="product-section" aria-labelledby="nearby-title">
             <h2 id="nearby-title" className="section-title">
-              Nearby stores
+              {t('nearby.title')}
             </h2>
             <NearbyStores state={nearbyState} />
           </section>
@@ -164,16 +183,19 @@ function ProductDetails({ product, entry }: { product: ProductView; entry: Produ
           {product.description !== undefined && product.description !== '' ? (
             <section className="product-section" aria-labelledby="about-title">
               <h2 id="about-title" className="section-title">
-                About this product
+                {t('about')}
               </h2>
               <Description html={product.description} />
               {product.material !== undefined ? (
-                <p className="product-fact">Material: {product.material}</p>
+                <p className="product-fact">{t('material', { material: product.material })}</p>
               ) : null}
             </section>
           ) : null}
 
-          <Recommendations items={product.recommendations} />
+          <MemberRecommendations
+            productId={product.id}
+            fallback={<Recommendations items={product.recommendations} />}
+          />
         </div>
       </div>
       <div className="product-actions">
@@ -193,7 +215,7 @@ function ProductDetails({ product, entry }: { product: ProductView; entry: Produ
           }}
         >
           <Icon name="bag" />
-          Reserve to try on
+          {t('reserve')}
         </button>
         <button
           type="button"
@@ -205,19 +227,30 @@ function ProductDetails({ product, entry }: { product: ProductView; entry: Produ
         >
           <Icon name="phone" />
           <span className="btn-stack">
-            Send to phone
-            {hasHub && !online ? <span className="btn-note">Needs a connection</span> : null}
+            {t('handoff')}
+            {hasHub && !online ? <span className="btn-note">{t('needsConnection')}</span> : null}
           </span>
         </button>
       </div>
+      {viewing3d ? (
+        <ProductModelViewer
+          product={product}
+          variant={variant}
+          color={selection.color}
+          onClose={() => {
+            setViewing3d(false);
+          }}
+        />
+      ) : null}
     </main>
   );
 }
 
-function stockHereText(quantity: number | undefined, sized: boolean, store: string): string {
-  if (quantity === undefined) return `Not sold in ${store}`;
-  if (quantity <= 0) return sized ? `Sold out in ${store} — see nearby stores` : `Sold out in ${store}`;
-  return sized ? `${quantity} in stock in ${store}` : `In stock in ${store} — choose your size`;
+function stockHereText(t: TFunction, quantity: number | undefined, sized: boolean, store: string): string {
+  if (quantity === undefined) return t('stockHere.notSold', { store });
+  if (quantity <= 0)
+    return sized ? t('stockHere.soldOutSized', { store }) : t('stockHere.soldOut', { store });
+  return sized ? t('stockHere.count', { count: quantity, store }) : t('stockHere.chooseSize', { store });
 }
 
 /** While the full product loads: what the card already showed, so the screen changes at once. */
@@ -258,17 +291,18 @@ function ProductPreview({ entry }: { entry: ProductEntry }) {
 
 function ProductGone() {
   const nav = useNav();
+  const { t } = useTranslation('product');
   return (
     <main className="screen message-screen" data-screen="product">
       <div className="message-card">
         <span className="message-icon">
           <Icon name="info" />
         </span>
-        <h1 className="message-title">This product is no longer in our catalog</h1>
-        <p className="message-text">A member of staff can help you find something similar.</p>
+        <h1 className="message-title">{t('gone.title')}</h1>
+        <p className="message-text">{t('gone.text')}</p>
         <button type="button" className="btn btn-primary btn-lg press" onClick={nav.back}>
           <Icon name="back" />
-          Go back
+          {t('gone.back')}
         </button>
       </div>
     </main>

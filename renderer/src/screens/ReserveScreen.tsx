@@ -3,7 +3,9 @@
  * explicit yes to being contacted. The runtime checks the same rules (shared/bridge/contract.ts,
  * reserveArgs); checking here first only saves a round trip and puts the message by the field.
  */
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReservationView } from '../../../shared/bridge/contract.js';
 import { BridgeError } from '../../../shared/bridge/client.js';
 import type { NearbyStock, ProductView } from '../../../shared/catalog/views.js';
@@ -27,6 +29,7 @@ const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 function validate(
+  t: TFunction,
   name: string,
   kind: ContactKind,
   contact: string,
@@ -34,19 +37,18 @@ function validate(
   store: string | null,
 ): FormErrors {
   const errors: FormErrors = {};
-  if (store === null) errors.store = 'Choose a store to pick it up from';
-  if (name.trim() === '') errors.name = 'Enter your name';
-  if (kind === 'phone' && !PHONE.test(contact.trim()))
-    errors.contact = 'Enter a phone number, e.g. +49 30 1234567';
-  if (kind === 'email' && !EMAIL.test(contact.trim()))
-    errors.contact = 'Enter an email address, e.g. name@example.com';
-  if (!consent) errors.consent = 'Please tick the box so the store may contact you about this reservation';
+  if (store === null) errors.store = t('errors.store');
+  if (name.trim() === '') errors.name = t('errors.name');
+  if (kind === 'phone' && !PHONE.test(contact.trim())) errors.contact = t('errors.phone');
+  if (kind === 'email' && !EMAIL.test(contact.trim())) errors.contact = t('errors.email');
+  if (!consent) errors.consent = t('errors.consent');
   return errors;
 }
 
 export function ReserveScreen({ product, sku }: { product: ProductView; sku: string }) {
   const { bridge, info } = useKiosk();
   const nav = useNav();
+  const { t } = useTranslation('reserve');
   const variant = product.variants.find((v) => v.sku === sku);
   const [nearby, setNearby] = useState<NearbyStock[] | null>(null);
   const [store, setStore] = useState<string | null>(null);
@@ -107,7 +109,7 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
     options.push({
       code: info.store.code,
       name: info.store.name,
-      detail: 'This store',
+      detail: t('thisStore'),
       quantity: variant?.stockHere ?? 0,
       distanceKm: null,
     });
@@ -126,7 +128,7 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
   const chosen = store ?? options[0]?.code ?? null;
 
   const submit = (): void => {
-    const found = validate(name, kind, contact, consent, chosen);
+    const found = validate(t, name, kind, contact, consent, chosen);
     setErrors(found);
     setRefused({ name, contact });
     if (Object.keys(found).length > 0 || chosen === null || sending) return;
@@ -146,7 +148,7 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
           setResult(reservation);
         },
         (error: unknown) => {
-          setErrors(errorsFrom(error));
+          setErrors(errorsFrom(t, kind, error));
         },
       )
       .finally(() => {
@@ -177,9 +179,9 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
         <header className="reserve-summary">
           <ProductThumb className="reserve-thumb" product={product} variant={variant} />
           <div>
-            <span className="eyebrow">Reserve to try on</span>
+            <span className="eyebrow">{t('product:reserve')}</span>
             <h1 className="reserve-title">{product.title}</h1>
-            <p className="reserve-variant">{variantLabel(variant)}</p>
+            <p className="reserve-variant">{variantLabel(t, variant)}</p>
             {price !== undefined ? <Price price={price} size="sm" /> : null}
           </div>
         </header>
@@ -234,13 +236,12 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
           onClick={submit}
         >
           {sending ? <span className="spinner" aria-hidden="true" /> : <Icon name="check" />}
-          {sending ? 'Reserving…' : 'Reserve now'}
+          {sending ? t('sending') : t('submit')}
         </button>
       </div>
       <div className="reserve-keyboard">
         <span className="reserve-keyboard-label">
-          Typing:{' '}
-          {focused === 'name' ? 'your name' : kind === 'phone' ? 'your phone number' : 'your email address'}
+          {focused === 'name' ? t('typing.name') : kind === 'phone' ? t('typing.phone') : t('typing.email')}
         </span>
         <OnScreenKeyboard layout={focused === 'name' ? 'name' : kind} />
       </div>
@@ -248,17 +249,22 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
   );
 }
 
-function errorsFrom(error: unknown): FormErrors {
+/**
+ * The runtime's refusal names the fields it refused (in English, for logs); the shopper is told
+ * in their language what each field needs.
+ */
+function errorsFrom(t: TFunction, kind: ContactKind, error: unknown): FormErrors {
   if (error instanceof BridgeError && error.code === 'invalid-call') {
     const out: FormErrors = {};
-    for (const [path, text] of fieldErrors('session.reserve', error.message)) {
-      if (path === 'name') out.name ??= text;
-      else if (path.startsWith('contact')) out.contact ??= text;
-      else if (path === 'consent') out.consent ??= text;
-      else if (path === 'storeCode') out.store ??= text;
-      else out.form ??= text;
+    for (const path of fieldErrors('session.reserve', error.message).keys()) {
+      if (path === 'name') out.name ??= t('errors.name');
+      else if (path.startsWith('contact'))
+        out.contact ??= t(kind === 'phone' ? 'errors.phone' : 'errors.email');
+      else if (path === 'consent') out.consent ??= t('errors.consent');
+      else if (path === 'storeCode') out.store ??= t('errors.storeGone');
+      else out.form ??= t('errors.failed');
     }
     if (Object.keys(out).length > 0) return out;
   }
-  return { form: 'Something went wrong on our side. Please try again, or ask a member of staff.' };
+  return { form: t('errors.failed') };
 }

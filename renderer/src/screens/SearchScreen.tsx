@@ -4,12 +4,15 @@
  * tolerance is the runtime's: this screen says which words it corrected.
  */
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { FacetsView } from '../../../shared/bridge/contract.js';
 import type { SearchFilters as Filters, SearchResult } from '../../../shared/catalog/views.js';
+import { track } from '../analytics/track.js';
+import { useSettledSearch } from '../analytics/use-settled-search.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from '../components/Icon.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
-import { ProductCard } from '../components/ProductCard.js';
+import { ProductCard, type CardProduct } from '../components/ProductCard.js';
 import { SearchFilters } from '../components/SearchFilters.js';
 import { categoryTree, type TopCategory } from '../format/categories.js';
 import { useTextTarget } from '../input/text-target.js';
@@ -39,8 +42,9 @@ export function SearchScreen({
   state: SearchState;
   onChange: Dispatch<SetStateAction<SearchState>>;
 }) {
-  const { bridge } = useKiosk();
+  const { bridge, info } = useKiosk();
   const nav = useNav();
+  const { t } = useTranslation('search');
   const [shown, setShown] = useState<Shown | null>(null);
   const [failed, setFailed] = useState(false);
   const [keyboard, setKeyboard] = useState(true);
@@ -86,7 +90,8 @@ export function SearchScreen({
     // Nothing asked yet: no results (and a late answer to what was just erased must not land).
     if (idle) latest.current++;
     else run(query, filters, 0, null);
-  }, [run, query, filters, idle]);
+    // Titles come in the session's language: a switch asks again.
+  }, [run, query, filters, idle, info.locale]);
 
   useEffect(() => {
     if (shown !== null) markSearchPainted(shown.query);
@@ -117,6 +122,17 @@ export function SearchScreen({
   };
   const result = idle ? null : shown;
   const corrected = result === null ? null : correctedQuery(result.query, result.corrections);
+  // Only an answer to exactly what is typed and filtered now can settle as a search.
+  const settled = useSettledSearch(
+    result !== null && result.query === query && result.filters === filters
+      ? { query, filters, results: result.hits.length }
+      : null,
+  );
+  const openResult = (product: CardProduct, position: number): void => {
+    settled.settleNow();
+    track(bridge, 'search.select', { query: settled.normalized(query), productId: product.id, position });
+    nav.openProduct(product);
+  };
 
   return (
     <main className={`screen search ${keyboard ? 'search-kb' : ''}`} data-screen="search">
@@ -133,8 +149,8 @@ export function SearchScreen({
               autoCorrect="off"
               spellCheck={false}
               enterKeyHint="search"
-              aria-label="Search products"
-              placeholder="Search products, brands, colours"
+              aria-label={t('query.label')}
+              placeholder={t('query.placeholder')}
               value={query}
               maxLength={100}
               onChange={(event) => {
@@ -155,7 +171,7 @@ export function SearchScreen({
             <button
               type="button"
               className="icon-btn query-clear press"
-              aria-label="Clear search"
+              aria-label={t('query.clear')}
               onClick={() => {
                 setQuery('');
               }}
@@ -182,7 +198,7 @@ export function SearchScreen({
             }}
           >
             <Icon name="keyboard" />
-            Show keyboard
+            {t('showKeyboard')}
           </button>
         )}
       </div>
@@ -194,26 +210,20 @@ export function SearchScreen({
       >
         {corrected !== null ? (
           <p className="search-corrections" data-testid="search-corrections">
-            Showing results for <strong>{corrected}</strong>
+            <Trans t={t} i18nKey="corrected" values={{ query: corrected }} components={{ q: <strong /> }} />
           </p>
         ) : null}
-        {failed && !idle ? (
-          <p className="search-empty">The catalog didn’t answer. Please try again in a moment.</p>
-        ) : null}
+        {failed && !idle ? <p className="search-empty">{t('failed')}</p> : null}
         {idle ? (
           <p className="search-empty">
-            <strong>Start typing to search</strong>
-            <span>Try a brand, a colour or a kind of product, like “black boots”.</span>
+            <strong>{t('idleTitle')}</strong>
+            <span>{t('idleText')}</span>
           </p>
         ) : null}
         {result !== null && result.hits.length === 0 ? (
           <div className="search-empty">
-            <strong>
-              {query.trim() === ''
-                ? 'No products match these filters'
-                : `No products match “${query.trim()}”`}
-            </strong>
-            <span>Check the spelling, try a shorter word, or clear the filters.</span>
+            <strong>{query.trim() === '' ? t('noneFiltered') : t('none', { query: query.trim() })}</strong>
+            <span>{t('noneText')}</span>
             {filtered ? (
               <button
                 type="button"
@@ -222,15 +232,22 @@ export function SearchScreen({
                   setFilters({});
                 }}
               >
-                Clear filters
+                {t('filters.clear')}
               </button>
             ) : null}
           </div>
         ) : null}
         {result !== null && result.hits.length > 0 ? (
           <div className="card-grid search-grid">
-            {result.hits.map((hit) => (
-              <ProductCard key={hit.id} product={hit} onOpen={nav.openProduct} testId="search-result" />
+            {result.hits.map((hit, position) => (
+              <ProductCard
+                key={hit.id}
+                product={hit}
+                onOpen={(product) => {
+                  openResult(product, position);
+                }}
+                testId="search-result"
+              />
             ))}
           </div>
         ) : null}
@@ -242,7 +259,7 @@ export function SearchScreen({
               run(result.query, result.filters, result.hits.length, result);
             }}
           >
-            Show more
+            {t('more')}
           </button>
         ) : null}
       </section>

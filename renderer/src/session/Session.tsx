@@ -13,9 +13,13 @@ import {
   type SetStateAction,
 } from 'react';
 import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { useScreenView } from '../analytics/use-screen-view.js';
 import { useBridgeEvent } from '../bridge/kiosk-context.js';
 import { Toast } from '../components/Toast.js';
 import { TopBar } from '../components/TopBar.js';
+import { AccessibilityButton } from '../a11y/index.js';
+import { MemberBar, MemberSession } from '../member/index.js';
 import { AttractScreen } from '../screens/AttractScreen.js';
 import { HomeScreen } from '../screens/HomeScreen.js';
 import { NotFoundScreen } from '../screens/NotFoundScreen.js';
@@ -45,7 +49,9 @@ export function Session({ onEnd, holdScans }: SessionProps) {
   const [nav, dispatch] = useReducer(navReducer, initialNav);
   const [search, setSearch] = useState<SearchState>({ query: '', filters: {} });
   const [notice, setNotice] = useState<Notice | null>(null);
+  const { t } = useTranslation();
   const top: Screen = nav.stack[nav.stack.length - 1] ?? { kind: 'attract', id: 0 };
+  useScreenView(top);
 
   useBridgeEvent('scan', (scan) => {
     if (holdScans) return;
@@ -69,8 +75,8 @@ export function Session({ onEnd, holdScans }: SessionProps) {
     } else {
       setNotice({
         icon: 'barcode',
-        title: 'That barcode couldn’t be read',
-        text: 'Please try again — hold the label flat, a hand’s width from the scanner.',
+        title: t('notice.unreadableTitle'),
+        text: t('notice.unreadableText'),
         testId: 'scan-unreadable',
         at: performance.now(),
       });
@@ -80,27 +86,21 @@ export function Session({ onEnd, holdScans }: SessionProps) {
   useBridgeEvent('card', (card) => {
     if (holdScans) return;
     const at = performance.now();
-    if (card.kind === 'member') {
-      setNotice({
-        icon: 'user',
-        title: 'Welcome back!',
-        text: 'Your member prices are shown.',
-        testId: 'card-member',
-        at,
-      });
-    } else if (card.reason === 'payment-card') {
+    // A loyalty card is the member flow's to answer (member/MemberSession.tsx: checking, consent).
+    if (card.kind === 'member') return;
+    if (card.reason === 'payment-card') {
       setNotice({
         icon: 'info',
-        title: 'That’s a payment card',
-        text: 'Nothing was read or kept. To see member prices, use your loyalty card.',
+        title: t('notice.paymentCardTitle'),
+        text: t('notice.paymentCardText'),
         testId: 'card-refused',
         at,
       });
     } else {
       setNotice({
         icon: 'info',
-        title: 'That card couldn’t be used',
-        text: 'Please try your loyalty card again.',
+        title: t('notice.cardUnusableTitle'),
+        text: t('notice.cardUnusableText'),
         testId: 'card-refused',
         at,
       });
@@ -147,29 +147,34 @@ export function Session({ onEnd, holdScans }: SessionProps) {
 
   return (
     <NavContext value={actions}>
-      <div className={`session session-${top.kind}`}>
-        {top.kind === 'attract' ? null : (
-          <TopBar
-            onBack={nav.stack.length > 1 ? actions.back : null}
-            onHome={top.kind === 'home' ? null : actions.home}
-            onDone={onEnd}
-          />
-        )}
-        <div className="stage" key={top.id}>
-          <Suspense fallback={<div className="screen screen-loading" aria-busy="true" />}>
-            {renderScreen(top, search, setSearch, actions)}
-          </Suspense>
+      <MemberSession atAttract={top.kind === 'attract'} onStart={actions.home} hold={holdScans}>
+        <div className={`session session-${top.kind}`}>
+          {top.kind === 'attract' ? (
+            <AccessibilityButton floating />
+          ) : (
+            <TopBar
+              onBack={nav.stack.length > 1 ? actions.back : null}
+              onHome={top.kind === 'home' ? null : actions.home}
+              onDone={onEnd}
+            />
+          )}
+          {top.kind === 'attract' ? null : <MemberBar />}
+          <div className="stage" key={top.id}>
+            <Suspense fallback={<div className="screen screen-loading" aria-busy="true" />}>
+              {renderScreen(top, search, setSearch, actions)}
+            </Suspense>
+          </div>
+          {notice !== null ? (
+            <Toast
+              key={notice.at}
+              icon={notice.icon}
+              title={notice.title}
+              text={notice.text}
+              testId={notice.testId}
+            />
+          ) : null}
         </div>
-        {notice !== null ? (
-          <Toast
-            key={notice.at}
-            icon={notice.icon}
-            title={notice.title}
-            text={notice.text}
-            testId={notice.testId}
-          />
-        ) : null}
-      </div>
+      </MemberSession>
     </NavContext>
   );
 }

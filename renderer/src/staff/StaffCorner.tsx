@@ -1,7 +1,8 @@
 /**
  * The staff's way in without a keyboard: five taps within three seconds on an invisible square
- * at the top-left corner. It sits above every screen and takes the taps itself, so they neither
- * start a session on the attract loop nor press what lies under it.
+ * at the top-left corner (top-right in a right-to-left language, mirrored with the top bar). It
+ * sits above every screen and takes the taps itself, so they neither start a session on the
+ * attract loop nor press what lies under it.
  */
 import { useRef } from 'react';
 

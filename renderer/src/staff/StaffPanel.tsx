@@ -6,6 +6,7 @@
  * here instead of moving the shopper's screens (Session.tsx holds them).
  */
 import { useEffect, useEffectEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CardEvent, ScanEvent, StaffStatusView } from '../../../shared/bridge/contract.js';
 import { BridgeError } from '../../../shared/bridge/client.js';
 import { callQuietly, useBridgeEvent, useKiosk } from '../bridge/kiosk-context.js';
@@ -40,6 +41,7 @@ type Resync = { state: 'idle' } | { state: 'busy' } | { state: 'done'; ok: boole
 
 export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
   const { bridge, info } = useKiosk();
+  const { t } = useTranslation('staff');
   const [status, setStatus] = useState<{ view: StaffStatusView; at: string } | null>(null);
   const [stale, setStale] = useState<string | null>(null);
   const [resync, setResync] = useState<Resync>({ state: 'idle' });
@@ -101,22 +103,29 @@ export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
 
   const view = status?.view;
   return (
-    <div className="staff" data-screen="staff" data-testid="staff-panel" role="dialog" aria-modal="true">
+    <div
+      className="staff"
+      data-screen="staff"
+      data-testid="staff-panel"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="staff-title"
+    >
       <header className="staff-head">
         <div className="staff-head-text">
           <span className="eyebrow staff-eyebrow">
             <StaffIcon name="lock" />
-            Staff panel · {info.branding.name}
+            {t('panel.eyebrow', { brand: info.branding.name })}
           </span>
-          <h1 className="staff-title" data-testid="staff-device-name">
+          <h1 className="staff-title" id="staff-title" data-testid="staff-device-name">
             {view?.device.name ?? info.device.name}
           </h1>
           <span className="staff-updated">
             {stale !== null
-              ? `Not updating: ${stale}`
+              ? t('panel.stale', { error: stale })
               : status !== null
-                ? `Updated ${clockTime(status.at, info.locale, true)}`
-                : 'Loading…'}
+                ? t('panel.updated', { time: clockTime(status.at, info.locale, true) })
+                : t('panel.loading')}
           </span>
         </div>
         <button
@@ -126,7 +135,7 @@ export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
           onClick={lockAndClose}
         >
           <StaffIcon name="lock" />
-          Lock &amp; close
+          {t('panel.lock')}
         </button>
       </header>
 
@@ -143,7 +152,7 @@ export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
           ) : (
             <StaffIcon name="sync" />
           )}
-          Resync now
+          {t('panel.resync')}
         </button>
         <button
           type="button"
@@ -153,7 +162,7 @@ export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
           }}
         >
           <StaffIcon name="reload" />
-          Reload page
+          {t('panel.reload')}
         </button>
         <button
           type="button"
@@ -164,7 +173,7 @@ export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
           }}
         >
           <StaffIcon name="grid" />
-          Test pattern
+          {t('panel.testPattern')}
         </button>
         <p
           className="staff-resync-message"
@@ -172,11 +181,7 @@ export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
           data-testid="staff-resync-message"
           data-tone={resync.state === 'done' ? (resync.ok ? 'good' : 'bad') : 'neutral'}
         >
-          {resync.state === 'busy'
-            ? 'Pulling every scope from the hub…'
-            : resync.state === 'done'
-              ? resync.message
-              : null}
+          {resync.state === 'busy' ? t('panel.resyncing') : resync.state === 'done' ? resync.message : null}
         </p>
       </div>
 
@@ -185,7 +190,8 @@ export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
           <span className="spinner spinner-lg" aria-hidden="true" />
         </div>
       ) : (
-        <div className="staff-body scroll">
+        // Focusable, so a keyboard (a tactile keypad) can scroll it too (WCAG 2.1.1).
+        <div className="staff-body scroll" tabIndex={0} role="region" aria-labelledby="staff-title">
           <div className="staff-grid">
             <div className="staff-col">
               <DeviceSection view={view} />

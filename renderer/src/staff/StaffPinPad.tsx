@@ -3,6 +3,7 @@
  * (main/runtime/session/staff.ts); the pad only shows what it answered.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BridgeError } from '../../../shared/bridge/client.js';
 import { fieldErrors } from '../bridge/field-errors.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
@@ -22,6 +23,7 @@ export interface StaffPinPadProps {
 
 export function StaffPinPad({ onCancel, onUnlocked }: StaffPinPadProps) {
   const { bridge, info } = useKiosk();
+  const { t } = useTranslation('staff');
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +50,7 @@ export function StaffPinPad({ onCancel, onUnlocked }: StaffPinPadProps) {
         if (!open.current) return;
         setBusy(false);
         setPin('');
-        const text = unlockMessage(view, info.locale);
+        const text = unlockMessage(t, view, info.locale);
         if (text === null) onUnlocked();
         else setMessage(text);
       },
@@ -57,8 +59,8 @@ export function StaffPinPad({ onCancel, onUnlocked }: StaffPinPadProps) {
         setBusy(false);
         setPin('');
         if (error instanceof BridgeError && error.code === 'invalid-call')
-          setMessage(fieldErrors('staff.unlock', error.message).get('pin') ?? error.message);
-        else setMessage('The kiosk service did not answer. Please try again.');
+          setMessage(fieldErrors('staff.unlock', error.message).has('pin') ? t('pin.format') : error.message);
+        else setMessage(t('pin.noAnswer'));
       },
     );
   };
@@ -76,24 +78,22 @@ export function StaffPinPad({ onCancel, onUnlocked }: StaffPinPadProps) {
           <StaffIcon name="lock" />
         </span>
         <h2 id="staff-pin-title" className="staff-pin-title">
-          Staff access
+          {t('pin.title')}
         </h2>
         <div
           className="staff-pin-dots"
           role="img"
-          aria-label={pin.length === 0 ? 'No digits entered' : `${pin.length} digits entered`}
+          aria-label={t('pin.entered', { count: pin.length })}
           data-digits={pin.length}
         >
           {pin.length === 0 ? (
-            <span className="staff-pin-hint">Enter the staff PIN</span>
+            <span className="staff-pin-hint">{t('pin.hint')}</span>
           ) : (
             Array.from(pin, (_, i) => <span className="staff-pin-dot" key={i} />)
           )}
         </div>
         <div className="staff-pin-note">
-          {message === null ? (
-            <p className="staff-pin-help">4 to 12 digits · Cancel returns to the kiosk</p>
-          ) : null}
+          {message === null ? <p className="staff-pin-help">{t('pin.help')}</p> : null}
           <p className="staff-pin-message" role="alert" data-testid="staff-pin-message">
             {message}
           </p>
@@ -103,13 +103,13 @@ export function StaffPinPad({ onCancel, onUnlocked }: StaffPinPadProps) {
             <PinKey key={digit} digit={digit} onPress={type} />
           ))}
           <button type="button" className="staff-pin-key staff-pin-key-quiet press" onClick={onCancel}>
-            Cancel
+            {t('pin.cancel')}
           </button>
           <PinKey digit="0" onPress={type} />
           <button
             type="button"
             className="staff-pin-key staff-pin-key-quiet press"
-            aria-label="Delete"
+            aria-label={t('common:keyboard.backspace')}
             disabled={pin.length === 0}
             onClick={() => {
               setPin((p) => p.slice(0, -1));
@@ -126,7 +126,7 @@ export function StaffPinPad({ onCancel, onUnlocked }: StaffPinPadProps) {
           onClick={submit}
         >
           {busy ? <span className="spinner" aria-hidden="true" /> : <StaffIcon name="check" />}
-          OK
+          {t('pin.ok')}
         </button>
       </div>
     </div>
@@ -139,6 +139,8 @@ function PinKey({ digit, onPress }: { digit: string; onPress: (digit: string) =>
       type="button"
       className="staff-pin-key press"
       data-pin-key={digit}
+      // A key's digit is the PIN: speech says "entry hidden" instead (ADA §707.5).
+      data-speech-mask="all"
       onClick={() => {
         onPress(digit);
       }}

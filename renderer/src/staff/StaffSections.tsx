@@ -1,5 +1,6 @@
 /** The staff panel's sections, each drawn from one staff.status answer. */
 import type { CSSProperties, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CardEvent, ScanEvent, StaffStatusView } from '../../../shared/bridge/contract.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { StaffIcon, type StaffIconName } from './staff-icons.js';
@@ -76,19 +77,21 @@ function Stat({
 const mono = (text: string) => <code className="staff-mono">{text}</code>;
 
 export function DeviceSection({ view }: { view: StaffStatusView }) {
+  const { locale } = useKiosk().info;
+  const { t } = useTranslation('staff');
   const { device, store, versions } = view;
   return (
-    <Section icon="device" title="Device" className="staff-card-device">
+    <Section icon="device" title={t('device.title')} className="staff-card-device">
       <Facts
         facts={[
-          ['Name', device.name],
-          ['Device id', mono(device.id)],
-          ['Mode', device.mode === 'kiosk' ? 'Kiosk' : 'Shop window'],
-          ['Store', `${store.name} · ${store.code}`],
-          ['App', mono(versions.app)],
-          ['Bridge', mono(`v${versions.bridge}`)],
-          ['Node', mono(versions.node)],
-          ['Uptime', uptimeText(view.uptimeSeconds)],
+          [t('device.name'), device.name],
+          [t('device.id'), mono(device.id)],
+          [t('device.mode'), device.mode === 'kiosk' ? t('device.kiosk') : t('device.window')],
+          [t('device.store'), `${store.name} · ${store.code}`],
+          [t('device.app'), mono(versions.app)],
+          [t('device.bridge'), mono(`v${versions.bridge}`)],
+          [t('device.node'), mono(versions.node)],
+          [t('device.uptime'), uptimeText(view.uptimeSeconds, locale)],
         ]}
       />
     </Section>
@@ -97,14 +100,15 @@ export function DeviceSection({ view }: { view: StaffStatusView }) {
 
 export function CatalogSection({ view }: { view: StaffStatusView }) {
   const { locale } = useKiosk().info;
+  const { t } = useTranslation('staff');
   const { catalog } = view;
   return (
-    <Section icon="box" title="Catalog" className="staff-card-catalog">
+    <Section icon="box" title={t('catalog.title')} className="staff-card-catalog">
       <div className="staff-stats">
-        <Stat label="Products" value={count(catalog.products, locale)} testId="staff-products" />
-        <Stat label="Variants" value={count(catalog.variants, locale)} />
-        <Stat label="Categories" value={count(catalog.categories, locale)} />
-        <Stat label="Stores" value={count(catalog.stores, locale)} />
+        <Stat label={t('catalog.products')} value={count(catalog.products, locale)} testId="staff-products" />
+        <Stat label={t('catalog.variants')} value={count(catalog.variants, locale)} />
+        <Stat label={t('catalog.categories')} value={count(catalog.categories, locale)} />
+        <Stat label={t('catalog.stores')} value={count(catalog.stores, locale)} />
       </div>
     </Section>
   );
@@ -112,15 +116,18 @@ export function CatalogSection({ view }: { view: StaffStatusView }) {
 
 export function SyncSection({ view }: { view: StaffStatusView }) {
   const { locale } = useKiosk().info;
+  const { t } = useTranslation('staff');
   const { sync } = view;
-  const phase = syncPhase(sync.phase);
+  const phase = syncPhase(t, sync.phase);
   const rows = sync.rows;
   const cursors = Object.entries(sync.cursors).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <Section icon="sync" title="Sync" className="staff-card-sync">
+    <Section icon="sync" title={t('sync.title')} className="staff-card-sync">
       <div className="staff-pills">
         <Pill tone={phase.tone}>{phase.text}</Pill>
-        <Pill tone={sync.online ? 'good' : 'bad'}>{sync.online ? 'Hub online' : 'Hub offline'}</Pill>
+        <Pill tone={sync.online ? 'good' : 'bad'}>
+          {sync.online ? t('sync.hubOnline') : t('sync.hubOffline')}
+        </Pill>
       </div>
       {rows !== undefined && rows.total > 0 ? (
         <div className="staff-progress-wrap">
@@ -133,19 +140,19 @@ export function SyncSection({ view }: { view: StaffStatusView }) {
             style={{ '--progress': Math.min(1, rows.done / rows.total) } as CSSProperties}
           />
           <span className="staff-progress-text">
-            {count(rows.done, locale)} of {count(rows.total, locale)} rows
+            {t('sync.rows', { done: count(rows.done, locale), total: count(rows.total, locale) })}
           </span>
         </div>
       ) : null}
       <Facts
         facts={[
-          ['Hub', sync.hubUrl === null ? 'None (standalone)' : mono(sync.hubUrl)],
-          ...(sync.lastError !== undefined ? [['Last error', sync.lastError] as Fact] : []),
+          [t('sync.hub'), sync.hubUrl === null ? t('sync.noHub') : mono(sync.hubUrl)],
+          ...(sync.lastError !== undefined ? [[t('sync.lastError'), sync.lastError] as Fact] : []),
         ]}
       />
-      <h3 className="staff-subtitle">Cursors</h3>
+      <h3 className="staff-subtitle">{t('sync.cursors')}</h3>
       {cursors.length === 0 ? (
-        <p className="staff-empty">No scope synced yet</p>
+        <p className="staff-empty">{t('sync.noCursors')}</p>
       ) : (
         <Facts facts={cursors.map(([scope, cursor]): Fact => [scope, mono(count(cursor, locale))])} />
       )}
@@ -163,10 +170,11 @@ export function HardwareSection({
   card: CardEvent | null;
 }) {
   const { locale } = useKiosk().info;
+  const { t } = useTranslation('staff');
   return (
-    <Section icon="barcode" title="Hardware" className="staff-card-hardware">
+    <Section icon="barcode" title={t('hardware.title')} className="staff-card-hardware">
       {view.hardware.length === 0 ? (
-        <p className="staff-empty">No scanners or card readers configured</p>
+        <p className="staff-empty">{t('hardware.none')}</p>
       ) : (
         <ul className="staff-devices">
           {view.hardware.map((d) => (
@@ -178,14 +186,14 @@ export function HardwareSection({
                 <strong>{d.name}</strong>
                 <span className="staff-device-meta">
                   <Pill tone={d.connected ? 'good' : 'bad'}>
-                    {d.connected ? 'Connected' : 'Not connected'}
+                    {d.connected ? t('hardware.connected') : t('hardware.disconnected')}
                   </Pill>
                   <span>
                     {mono(d.usbId)} ·{' '}
                     {d.lastEventAt === null
-                      ? 'no events yet'
-                      : `last event ${clockTime(d.lastEventAt, locale, true)}`}{' '}
-                    · {d.errors === 0 ? 'no errors' : `${d.errors} ${d.errors === 1 ? 'error' : 'errors'}`}
+                      ? t('hardware.noEvents')
+                      : t('hardware.lastEvent', { time: clockTime(d.lastEventAt, locale, true) })}{' '}
+                    · {t('hardware.errors', { count: d.errors })}
                   </span>
                 </span>
                 {d.lastError !== null ? <span className="staff-device-error">{d.lastError}</span> : null}
@@ -197,20 +205,20 @@ export function HardwareSection({
       <div className="staff-scan-test">
         <span className="staff-scan-test-label">
           <StaffIcon name="sparkle" />
-          Live test
+          {t('hardware.liveTest')}
         </span>
         <p className="staff-scan-line" data-testid="staff-last-scan" data-outcome={scan?.outcome ?? 'none'}>
           {scan === null ? (
-            'Scan any label: it shows here, the shopper screens stay put'
+            t('hardware.scanPrompt')
           ) : (
             <>
-              Last scan: {mono(scan.code)} →{' '}
+              {t('hardware.lastScan')} {mono(scan.code)} →{' '}
               {scan.outcome === 'product' ? (
                 <strong>{scan.product.title}</strong>
               ) : scan.outcome === 'not-found' ? (
-                'not in the catalog'
+                t('hardware.notFound')
               ) : (
-                `unreadable (${scan.message})`
+                t('hardware.unreadable', { reason: scan.message })
               )}
             </>
           )}
@@ -221,10 +229,10 @@ export function HardwareSection({
           data-outcome={card === null ? 'none' : card.kind}
         >
           {card === null
-            ? 'Present a card to test the reader'
+            ? t('hardware.cardPrompt')
             : card.kind === 'member'
-              ? 'Card: member'
-              : `Card: refused (${cardReasons[card.reason]})`}
+              ? t('hardware.cardMember')
+              : t('hardware.cardRefused', { reason: t(cardReasons[card.reason]) })}
         </p>
       </div>
     </Section>
@@ -232,23 +240,24 @@ export function HardwareSection({
 }
 
 const cardReasons: Record<Extract<CardEvent, { kind: 'refused' }>['reason'], string> = {
-  'payment-card': 'a payment card',
-  'not-a-loyalty-card': 'not a loyalty card',
-  unreadable: 'unreadable',
+  'payment-card': 'hardware.reason.paymentCard',
+  'not-a-loyalty-card': 'hardware.reason.notLoyalty',
+  unreadable: 'hardware.reason.unreadable',
 };
 
 export function OutboxSection({ view }: { view: StaffStatusView }) {
   const { locale } = useKiosk().info;
+  const { t } = useTranslation('staff');
   const { pending, dead } = view.outbox;
   return (
-    <Section icon="outbox" title="Outbox" className="staff-card-outbox">
+    <Section icon="outbox" title={t('outbox.title')} className="staff-card-outbox">
       <div className="staff-stats staff-stats-two">
         <Stat
-          label="Waiting for the hub"
+          label={t('outbox.pending')}
           value={count(pending, locale)}
           tone={pending > 0 ? 'warn' : 'good'}
         />
-        <Stat label="Given up (dead)" value={count(dead, locale)} tone={dead > 0 ? 'bad' : 'good'} />
+        <Stat label={t('outbox.dead')} value={count(dead, locale)} tone={dead > 0 ? 'bad' : 'good'} />
       </div>
     </Section>
   );
@@ -256,10 +265,11 @@ export function OutboxSection({ view }: { view: StaffStatusView }) {
 
 export function ProblemsSection({ view }: { view: StaffStatusView }) {
   const { locale } = useKiosk().info;
+  const { t } = useTranslation('staff');
   return (
-    <Section icon="alert" title="Recent problems" className="staff-card-problems">
+    <Section icon="alert" title={t('problems.title')} className="staff-card-problems">
       {view.recentProblems.length === 0 ? (
-        <p className="staff-empty">Nothing logged since the kiosk started</p>
+        <p className="staff-empty">{t('problems.none')}</p>
       ) : (
         <ul className="staff-problems">
           {view.recentProblems.map((p, i) => (
@@ -268,7 +278,7 @@ export function ProblemsSection({ view }: { view: StaffStatusView }) {
                 {clockTime(p.at, locale, true)}
               </time>
               <Pill tone={p.level === 'error' ? 'bad' : 'warn'}>
-                {p.level === 'error' ? 'Error' : 'Warning'}
+                {p.level === 'error' ? t('problems.error') : t('problems.warning')}
               </Pill>
               <span className="staff-problem-message">{p.message}</span>
             </li>

@@ -4,6 +4,7 @@
  * corners (overscan or a bezel that hides the edge), and the size the page is laid out at.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import '../theme/test-pattern.css';
 
 const BARS = ['white', 'yellow', 'cyan', 'green', 'magenta', 'red', 'blue', 'black'] as const;
@@ -14,6 +15,7 @@ function viewport() {
 }
 
 export function TestPattern({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('staff');
   const [size, setSize] = useState(viewport);
   useEffect(() => {
     const onResize = (): void => {
@@ -29,7 +31,7 @@ export function TestPattern({ onClose }: { onClose: () => void }) {
       className="test-pattern"
       role="button"
       tabIndex={0}
-      aria-label="Test pattern: tap to close"
+      aria-label={t('pattern.label')}
       data-testid="staff-test-pattern-screen"
       onClick={onClose}
       onKeyDown={(event) => {
@@ -52,9 +54,12 @@ export function TestPattern({ onClose }: { onClose: () => void }) {
           {size.width} × {size.height}
         </strong>
         <span>
-          CSS pixels · device pixel ratio {size.ratio} · {size.width > size.height ? 'landscape' : 'portrait'}
+          {t('pattern.details', {
+            ratio: size.ratio,
+            orientation: size.width > size.height ? t('pattern.landscape') : t('pattern.portrait'),
+          })}
         </span>
-        <span className="test-pattern-hint">Tap anywhere to close</span>
+        <span className="test-pattern-hint">{t('pattern.close')}</span>
       </div>
     </div>
   );

@@ -52,6 +52,6 @@ export function applyBranding(info: KioskInfo, root: HTMLElement = document.docu
     root.style.setProperty('--font-brand', `${family}, system-ui, 'Helvetica Neue', Arial, sans-serif`);
   }
   root.dataset.mode = info.device.mode;
-  root.lang = info.locale;
+  // `lang` and `dir` follow the session's language (i18n/index.ts, setLanguage), not the config.
   document.title = info.branding.name;
 }

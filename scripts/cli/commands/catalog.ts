@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { parseFeed } from '../../../shared/catalog/index.js';
 import { formatMinor, parseAmount } from '../../../shared/catalog/money.js';
@@ -7,6 +7,7 @@ import { syntheticCatalog } from '../../../shared/catalog/synthetic.js';
 import type { FeedFormat } from '../../../shared/catalog/types.js';
 import type { PriceView, ProductView, SearchFilters } from '../../../shared/catalog/views.js';
 import { openCatalog, type Catalog } from '../../../main/runtime/catalog/index.js';
+import { withDemoModels, type DemoModelFile } from '../../models/demo-models.js';
 import { CliExit, err, out, readTextOrExit } from '../io.js';
 
 const feedFormats: FeedFormat[] = [
@@ -76,7 +77,8 @@ export function registerCatalogCommand(program: Command): void {
     .requiredOption('--out <file>', 'output file (.jsonl)')
     .option('--stores <n>', 'number of stores (1-10)', '8')
     .option('--seed <n>', 'random seed; the same seed gives the same catalog', '42')
-    .action((opts: { products: string; out: string; stores: string; seed: string }) => {
+    .option('--no-models', 'leave out the 3D models (GLB files in models/ beside --out) of a few products')
+    .action((opts: GenerateOptions) => {
       generate(opts);
     });
 }
@@ -221,7 +223,15 @@ function printProduct(product: ProductView, variantSku: string | null, store: st
   }
 }
 
-function generate(opts: { products: string; out: string; stores: string; seed: string }): void {
+interface GenerateOptions {
+  products: string;
+  out: string;
+  stores: string;
+  seed: string;
+  models: boolean;
+}
+
+function generate(opts: GenerateOptions): void {
   const products = Number(opts.products);
   const stores = Number(opts.stores);
   const seed = Number(opts.seed);
@@ -249,8 +259,10 @@ function generate(opts: { products: string; out: string; stores: string; seed: s
     buffered = [];
     size = 0;
   };
+  const models: DemoModelFile[] = [];
+  const records = syntheticCatalog({ products, stores, seed });
   try {
-    for (const record of syntheticCatalog({ products, stores, seed })) {
+    for (const record of opts.models ? withDemoModels(records, dirname(opts.out), models) : records) {
       const line = `${JSON.stringify(record)}\n`;
       buffered.push(line);
       size += line.length;
@@ -261,6 +273,8 @@ function generate(opts: { products: string; out: string; stores: string; seed: s
     closeSync(fd);
   }
   out(`wrote ${String(products)} products and ${String(stores)} stores to ${opts.out}`);
+  for (const model of models)
+    out(`  3D model for ${model.productId}: ${model.path} (${(model.bytes / 1024).toFixed(0)} KB)`);
 }
 
 function withCatalog(db: string, use: (catalog: Catalog) => void): void {

@@ -5,9 +5,18 @@
  */
 import { toGtin14 } from '../../barcode/gtin.js';
 import { isCurrencyCode, parseAmount, parseMoney } from '../money.js';
-import type { CatalogBatch, MediaRecord, PriceRecord, ProductRecord, VariantRecord } from '../types.js';
+import { canonicalLanguageTag } from '../language-tag.js';
+import type {
+  CatalogBatch,
+  MediaRecord,
+  PriceRecord,
+  ProductRecord,
+  ProductTexts,
+  VariantRecord,
+} from '../types.js';
 import { parseIsoInstant } from './iso-date.js';
 import type { PathError, PathSegment } from './json-path.js';
+import { parseMediaUrl } from '../media-ref.js';
 import { parseUrl } from './merchant-fields.js';
 import type { MediaInput, PriceObjectInput, ProductInput, VariantInput } from './vitrine-schema.js';
 
@@ -39,6 +48,10 @@ export function convertProduct(input: ProductInput, errors: PathError[], out: Ca
   }
   // Same keys as RecommendationRecord: kept, not copied.
   if (input.recommendations !== undefined) product.recommendations = input.recommendations;
+  if (input.translations !== undefined) {
+    const translations = convertTranslations(input.translations, errors);
+    if (translations !== undefined) product.translations = translations;
+  }
   const { prices, stock } = out;
   const variants = input.variants;
   // Paths are built only when there is an error: this runs for every variant of a large catalog.
@@ -77,6 +90,33 @@ export function convertProduct(input: ProductInput, errors: PathError[], out: Ca
   }
   out.products.push(product);
   return true;
+}
+
+/** Texts per language under canonical tags ("DE" and "de" are one language, given twice). */
+function convertTranslations(
+  input: NonNullable<ProductInput['translations']>,
+  errors: PathError[],
+): Record<string, ProductTexts> | undefined {
+  const out: Record<string, ProductTexts> = {};
+  for (const [key, texts] of Object.entries(input)) {
+    const tag = canonicalLanguageTag(key);
+    if (tag === null) {
+      errors.push({
+        path: ['translations', key],
+        message: `"${key}" is not a language tag like "de" or "fr-CA"`,
+      });
+    } else if (Object.hasOwn(out, tag)) {
+      errors.push({ path: ['translations', key], message: `language "${tag}" is given twice` });
+    } else if (texts.title === undefined && texts.description === undefined) {
+      errors.push({ path: ['translations', key], message: 'give a "title", a "description" or both' });
+    } else {
+      const entry: ProductTexts = {};
+      if (texts.title !== undefined) entry.title = texts.title;
+      if (texts.description !== undefined) entry.description = texts.description;
+      out[tag] = entry;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function convertVariant(input: VariantInput, index: number, errors: PathError[]): VariantRecord {
@@ -220,7 +260,7 @@ function convertMedia(
   if (inputs === undefined) return [];
   let i = 0;
   for (const input of inputs) {
-    const url = parseUrl(input.url);
+    const url = parseMediaUrl(input.url);
     if (!url.ok) errors.push({ path: [...path, i, 'url'], message: url.error });
     i++;
   }

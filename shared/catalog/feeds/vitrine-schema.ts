@@ -84,6 +84,12 @@ export const variantSchema = z.strictObject({
   stock: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 
+/** A product's title and description in one language; what is left out stays the default. */
+export const productTextsSchema = z.strictObject({
+  title: text.optional(),
+  description: z.string().optional(),
+});
+
 export const productSchema = z.strictObject({
   type: z.literal('product').optional(),
   id: text,
@@ -100,6 +106,8 @@ export const productSchema = z.strictObject({
   recommendations: z
     .array(z.strictObject({ kind: z.enum(['cross-sell', 'up-sell']), productId: text }))
     .optional(),
+  /** Texts per language, keyed by BCP 47 tag: `{ "de": { "title": "Laufschuh" } }`. */
+  translations: z.record(z.string(), productTextsSchema).optional(),
 });
 
 export const storePriceSchema = z.strictObject({

@@ -131,6 +131,22 @@ function isVariant(value: unknown): boolean {
   return value.sku !== undefined;
 }
 
+/** `{ "de": { "title": "…", "description": "…" } }`: each language's texts, shape only (tags are checked on conversion). */
+function isTranslations(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const language in value) {
+    const texts = value[language];
+    if (!isObject(texts)) return false;
+    for (const key in texts) {
+      const field = texts[key];
+      if (key === 'title') {
+        if (!isText(field)) return false;
+      } else if (key !== 'description' || typeof field !== 'string') return false;
+    }
+  }
+  return true;
+}
+
 /** True exactly when productSchema would accept the value (then it is a ProductInput as is). */
 export function isProductShape(value: unknown): value is ProductInput {
   if (!isObject(value)) return false;
@@ -160,6 +176,9 @@ export function isProductShape(value: unknown): value is ProductInput {
       case 'variants':
         if (!Array.isArray(field) || field.length === 0) return false;
         for (const variant of field as unknown[]) if (!isVariant(variant)) return false;
+        break;
+      case 'translations':
+        if (!isTranslations(field)) return false;
         break;
       case 'recommendations':
         if (!Array.isArray(field)) return false;

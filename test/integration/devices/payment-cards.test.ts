@@ -15,6 +15,7 @@ import { openCatalog } from '../../../main/runtime/catalog/index.js';
 import { createDevices, type DeviceUiEvent } from '../../../main/runtime/devices/index.js';
 import { reportsFor } from '../../../main/runtime/devices/keyboard.js';
 import { msrReportFor } from '../../../main/runtime/devices/msr.js';
+import { createSessionAnalytics } from '../../../main/runtime/session/analytics.js';
 import {
   createSyncClient,
   loadCredentials,
@@ -80,6 +81,10 @@ describe('a payment card swiped through every path', () => {
     });
     const bus = new FakeHidBus();
     const shown: DeviceUiEvent[] = [];
+    // What a shopper's card or scan leaves for analytics goes through the session's recording,
+    // as in the runtime: a session is running, so the scan is recorded too.
+    const analytics = createSessionAnalytics({ outbox, now: () => new Date(), log: logger });
+    analytics.start();
     const devices = createDevices({
       config: {
         hardware: hardwareSection.parse({
@@ -105,12 +110,14 @@ describe('a payment card swiped through every path', () => {
       },
       transport: bus,
       lookup: (code) => catalog.reader.lookup(code, 'BER-MITTE'),
-      onEvent: (event) => shown.push(event),
+      onEvent: (event) => {
+        shown.push(event);
+        analytics.device(event);
+      },
       log: logger,
       timers: systemTimers,
       clock: () => performance.now(),
       now: () => new Date(),
-      outbox,
     });
     try {
       client.start();
@@ -132,7 +139,9 @@ describe('a payment card swiped through every path', () => {
       ).toEqual(['payment-card', 'payment-card', 'payment-card', 'unreadable', '6012345678901', 'scan']);
       await until('every outbox item delivered', () => outbox.pending() === 0);
       const deviceId = loadCredentials(dataDir)?.deviceId ?? '';
-      expect(await test.hub.store.countReceived(deviceId)).toBe(5); // 4 card events + 1 scan
+      // The session start, five cards (the miswired reader's swipe too) and the scan.
+      expect(await test.hub.store.countReceived(deviceId)).toBe(7);
+      expect(outbox.deadLetters()).toEqual([]);
     } finally {
       await devices.stop();
       client.stop();

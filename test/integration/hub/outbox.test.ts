@@ -64,7 +64,13 @@ describe('hub outbox (events, reservations, hand-offs)', () => {
     const { socket } = await connectDevice(hubs, test, device);
     const batch = {
       items: [
-        { kind: 'event', id: 'e1', at, name: 'product.view', props: { productId: test.productId } },
+        {
+          kind: 'event',
+          id: 'e1',
+          at,
+          name: 'product.view',
+          props: { productId: test.productId, source: 'browse', sessionId: 'session-0001' },
+        },
         reservation('r1', test.sku, 1),
         { kind: 'handoff', id: 'h1', at, productId: test.productId, sku: test.sku },
       ],
@@ -115,7 +121,7 @@ describe('hub outbox (events, reservations, hand-offs)', () => {
     const { socket } = await connectDevice(hubs, test, device);
     const mixed = await request<PushResponse>(socket, 'events:push', {
       items: [
-        { kind: 'event', id: 'ok', at, name: 'product.view', props: {} },
+        { kind: 'event', id: 'ok', at, name: 'session.start', props: { sessionId: 'session-0001' } },
         { kind: 'event', id: 'bad-name', at, name: 'Product View!', props: {} },
         {
           kind: 'reservation',

@@ -113,13 +113,20 @@ describe('hub to device sync (real hub, real runtime, real SQLite)', () => {
           kind: 'event',
           at: new Date().toISOString(),
           name: 'product.view',
-          props: { id: 'P000001' },
+          props: { productId: 'P000001', source: 'browse', sessionId: 'session-0001' },
         }),
         device.outbox.enqueue({
           kind: 'event',
           at: new Date().toISOString(),
           name: 'search',
-          props: { q: 'boot', hits: 3 },
+          props: {
+            query: 'boot',
+            results: 3,
+            hasResults: true,
+            filters: 0,
+            redacted: false,
+            sessionId: 'session-0001',
+          },
         }),
         device.outbox.enqueue({
           kind: 'reservation',

@@ -38,7 +38,18 @@ describe('outbox delivery across hub outages', () => {
       const ids = new Set<string>();
       for (let i = 0; i < 1000; i++) {
         const at = new Date().toISOString();
-        ids.add(outbox.enqueue({ kind: 'event', at, name: 'product.view', props: { n: i } }));
+        ids.add(
+          outbox.enqueue({
+            kind: 'event',
+            at,
+            name: 'product.view',
+            props: {
+              productId: `P${String(i).padStart(6, '0')}`,
+              source: 'browse',
+              sessionId: 'session-0001',
+            },
+          }),
+        );
         if (i % 50 === 0) {
           const variant = inStock[i / 50]!;
           ids.add(

@@ -15,11 +15,14 @@ import {
   variantLabel,
   withColor,
 } from '../../../renderer/src/format/variants.js';
+import { i18n } from '../../../renderer/src/i18n/index.js';
 import { initialNav, navReducer, type NavState } from '../../../renderer/src/session/navigation.js';
 import { createBridgeDispatcher, type BridgeHandlers } from '../../../shared/bridge/index.js';
 import type { ProductView, VariantView } from '../../../shared/catalog/views.js';
 
 const kinds = (state: NavState) => state.stack.map((s) => s.kind);
+/** The wording in English, as the kiosk starts. */
+const t = i18n.getFixedT('en');
 
 describe('navigation', () => {
   it('a touch on attract goes home first; back never empties the stack', () => {
@@ -85,15 +88,16 @@ describe('wording', () => {
   });
 
   it('stock and sale labels', () => {
-    expect([0, 3, 12, undefined].map(sizeStockLabel)).toEqual([
+    expect([0, 3, 12, undefined].map((quantity) => sizeStockLabel(t, quantity))).toEqual([
       'Sold out here',
       '3 left',
       'In stock',
       'Not sold here',
     ]);
     expect([0, 5, 6, undefined].map(stockTone)).toEqual(['none', 'low', 'good', 'unknown']);
-    expect(nearbyStockLabel(0, 'preorder')).toBe('Pre-order');
-    expect(nearbyStockLabel(0, undefined)).toBe('Sold out');
+    expect(nearbyStockLabel(t, 0, 'preorder')).toBe('Pre-order');
+    expect(nearbyStockLabel(t, 0, undefined)).toBe('Sold out');
+    expect(nearbyStockLabel(t, 9, undefined)).toBe('9 in stock');
     expect(saleDiscount({ currency: 'EUR', regular: 7795, sale: 5455, current: 5455, storeCode: null })).toBe(
       30,
     );
@@ -126,8 +130,8 @@ describe('variant selection', () => {
     const tan = withColor(product, scanned, 'Tan');
     expect(tan.color).toBe('Tan');
     expect(findVariant(product, tan)?.sku ?? null).not.toBe('P1-B-42');
-    expect(variantLabel(product.variants[1])).toBe('Black · Size 42');
-    expect(variantLabel({ color: 'Tan', size: undefined })).toBe('Tan');
-    expect(variantLabel(undefined)).toBe('');
+    expect(variantLabel(t, product.variants[1])).toBe('Black · Size 42');
+    expect(variantLabel(t, { color: 'Tan', size: undefined })).toBe('Tan');
+    expect(variantLabel(t, undefined)).toBe('');
   });
 });

@@ -8,6 +8,7 @@ import { sql as m0010 } from './0010-catalog.js';
 import { sql as m0020 } from './0020-sync.js';
 import { sql as m0030 } from './0030-pending-store-rows.js';
 import { sql as m0040 } from './0040-snapshot-store-rows.js';
+import { sql as m0050 } from './0050-product-texts.js';
 
 /**
  * Append-only, statically imported migrations (STYLE.md §5). A migration's number is the
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: '0020-sync', sql: m0020 },
   { version: 30, name: '0030-pending-store-rows', sql: m0030 },
   { version: 40, name: '0040-snapshot-store-rows', sql: m0040 },
+  { version: 50, name: '0050-product-texts', sql: m0050 },
 ];
 
 export const latestVersion = latestVersionOf(migrations);

@@ -136,6 +136,13 @@ const product = record(
         },
       ),
     ),
+    translations: mostly(
+      fc.dictionary(
+        fc.constantFrom('de', 'ja', 'fr-CA', 'not a tag'),
+        mostly(record({ title: mostly(usually(text, '')), description: mostly(text) }, ['title'])),
+        { maxKeys: 2 },
+      ),
+    ),
   },
   ['id', 'title', 'variants'],
 );

@@ -72,6 +72,11 @@ const edgeCases: ProductRecord[] = [
       { kind: 'cross-sell', productId: 'BARE' },
       { kind: 'up-sell', productId: 'MOVED' },
     ],
+    translations: {
+      de: { title: 'Gewachste Jacke', description: 'Gewachste Baumwolle, Sturmleiste' },
+      'fr-CA': { description: 'Coton ciré' },
+      ja: { title: 'ワックスジャケット' },
+    },
   },
   {
     // Takes a GTIN another variant had: the later one keeps it.
@@ -124,6 +129,8 @@ function dump(path: string): Record<string, unknown[]> {
         ORDER BY 1, 3`),
       recommendations: all(`SELECT p.id, r.kind, r.position, r.related_id
         FROM recommendations r JOIN products p ON p.rowid = r.product_rowid ORDER BY 1, 2, 3`),
+      texts: all(`SELECT p.id, t.language, t.title, t.description
+        FROM product_texts t JOIN products p ON p.rowid = t.product_rowid ORDER BY 1, 2`),
       search:
         all(`SELECT i.term, p.id, i.col, i.offset FROM temp.instances i JOIN products p ON p.rowid = i.doc
         ORDER BY 1, 2, 3, 4`),
@@ -149,12 +156,20 @@ describe('a catalog snapshot applied set-based', () => {
     const expected = dump(byRows.path);
     expect(expected.search!.length).toBeGreaterThan(1000);
     expect(expected.media!.length).toBeGreaterThan(120);
+    expect(expected.texts).toHaveLength(3);
     expect(dump(bySnapshot.path)).toEqual(expected);
   });
 
   it('replaces an older catalog with exactly the new one', () => {
     // The new catalog keeps some products (with other variants and details), drops others, adds some.
-    const older = [...synthetic(40, 7), ...edgeCases.map((p) => ({ ...p, title: `Old ${p.title}` }))];
+    const older = [
+      ...synthetic(40, 7),
+      ...edgeCases.map((p) => ({
+        ...p,
+        title: `Old ${p.title}`,
+        translations: { ...p.translations, es: { title: `Viejo ${p.title}` } },
+      })),
+    ];
     const newer = [...synthetic(60, 42).slice(20), ...edgeCases.slice(1)];
     const byRows = open();
     byRows.catalog.sync.applyChanges('catalog', 0, 1, upserts(newer));
