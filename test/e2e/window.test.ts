@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import jsqr from 'jsqr';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -24,6 +24,10 @@ import { useProcesses } from '../support/processes.js';
 import { useTempDir } from '../support/temp.js';
 import { catalogText, useHubs } from '../integration/hub/hub-fixture.js';
 import { catalogReady, startKiosk, type Kiosk } from './kiosk-fixture.js';
+
+const GERMAN = JSON.parse(
+  readFileSync(new URL('../../renderer/src/i18n/locales/de/window.json', import.meta.url), 'utf8'),
+) as { product: { back: string } };
 
 const jsQR = jsqr.default;
 const hubs = useHubs();
@@ -77,7 +81,8 @@ function windowConfig(hours: OpeningHoursSpec) {
     device: { id: 'ber-mitte-window-1', name: 'Shop window' },
     mode: 'window',
     displays: [{ screen: 0, orientation: 'landscape', role: 'window', ...PANEL }],
-    languages: ['en-GB'],
+    // Two languages, so the window's picker shows and is measured with the other controls.
+    languages: ['en-GB', 'de-DE'],
     idle: { timeoutSeconds: 600, warningSeconds: 30 },
     openingHours: hours,
   };
@@ -312,6 +317,15 @@ describe('the smart shop window in Chromium', () => {
           expect(qr.symbolMm).toBeGreaterThanOrEqual(QR_AT_3M_MM);
           expect(await smallTargets(page)).toEqual([]);
           await saveScreenshot(page, `window-product-open-${name}`);
+
+          // A passer-by who does not read English picks their own language on the glass.
+          await page.getByTestId('window-language').getByTestId('language-picker').click();
+          await page.getByTestId('language-menu').waitFor();
+          expect(await smallTargets(page)).toEqual([]);
+          await saveScreenshot(page, `window-language-menu-${name}`);
+          await page.locator('[data-testid="language-option"][data-language="de-DE"]').click();
+          await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de-DE');
+          await expect.poll(() => page.getByTestId('window-back').textContent()).toBe(GERMAN.product.back);
 
           await page.getByTestId('window-back').click();
           await page.locator('[data-screen="window-spotlight"]').waitFor();

@@ -27,6 +27,7 @@ import {
 } from '../format/variants.js';
 import { HoursNotice } from './HoursNotice.js';
 import { PhoneQr } from './PhoneQr.js';
+import { WindowLanguage } from './WindowLanguage.js';
 import type { WindowSizes } from './sizing.js';
 
 export interface WindowProductProps {
@@ -71,10 +72,13 @@ export function WindowProduct(props: WindowProductProps) {
   }, [bridge, productId]);
 
   const back = (
-    <button type="button" className="wback press" data-testid="window-back" onClick={props.onBack}>
-      <Icon name="back" />
-      {t('product.back')}
-    </button>
+    <div className="wproduct-tools">
+      <button type="button" className="wback press" data-testid="window-back" onClick={props.onBack}>
+        <Icon name="back" />
+        {t('product.back')}
+      </button>
+      <WindowLanguage />
+    </div>
   );
   if (product === null) {
     return (

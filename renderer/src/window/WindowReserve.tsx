@@ -16,6 +16,7 @@ import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
 import { ProductImage } from '../components/ProductImage.js';
 import { useTextTarget } from '../input/text-target.js';
 import { useHoursSentence } from './HoursNotice.js';
+import { WindowLanguage } from './WindowLanguage.js';
 import { WindowReserved } from './WindowReserved.js';
 
 type Field = 'name' | 'contact';
@@ -114,10 +115,13 @@ export function WindowReserve({ product, sku, hours, onBack, onDone }: WindowRes
     <main className="screen wreserve" data-screen="window-reserve">
       <div className="wreserve-form">
         <header className="wreserve-head">
-          <button type="button" className="wback press" data-testid="window-reserve-back" onClick={onBack}>
-            <Icon name="back" />
-            {t('reserve.back')}
-          </button>
+          <div className="wreserve-tools">
+            <button type="button" className="wback press" data-testid="window-reserve-back" onClick={onBack}>
+              <Icon name="back" />
+              {t('reserve.back')}
+            </button>
+            <WindowLanguage />
+          </div>
           <ProductImage
             className="wreserve-thumb"
             src={variant?.media[0]?.url ?? product.media[0]?.url}
