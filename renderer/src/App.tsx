@@ -56,12 +56,6 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
           if (!stopped) retry = setTimeout(load, 2000);
         },
       );
-      bridge.call('device.status', {}).then(
-        (status) => {
-          if (!stopped) setSync(status.sync);
-        },
-        () => undefined,
-      );
     };
     load();
     return () => {
@@ -69,6 +63,29 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
       clearTimeout(retry);
     };
   }, [bridge, connected, info]);
+
+  // The sync state at each (re)connection; `sync` events keep it current from then on. Its own
+  // effect: tied to `info`, the answer was dropped whenever kiosk.info answered first.
+  useEffect(() => {
+    if (!connected) return undefined;
+    let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = (): void => {
+      bridge.call('device.status', {}).then(
+        (status) => {
+          if (!stopped) setSync(status.sync);
+        },
+        () => {
+          if (!stopped) retry = setTimeout(load, 2000);
+        },
+      );
+    };
+    load();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+    };
+  }, [bridge, connected]);
 
   const { report: reportActivity, forget: forgetActivity } = useActivityReporter(bridge, info?.idle);
   const resetLanguage = language.reset;
