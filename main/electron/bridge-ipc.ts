@@ -13,6 +13,7 @@ import {
   type BridgeEventEnvelope,
   type BridgeReply,
 } from '../../shared/bridge/index.js';
+import { originOf } from './origin.js';
 
 export interface IpcBridgeOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -20,7 +21,7 @@ export interface IpcBridgeOptions {
     dispatch: BridgeDispatcher;
     onEvent(listener: (event: BridgeEventEnvelope) => void): () => void;
   };
-  /** The origin the kiosk page is loaded from, e.g. "app://kiosk" or "http://127.0.0.1:4321". */
+  /** The origin the kiosk page is loaded from: APP_ORIGIN (origin.ts). */
   appOrigin: string;
   /** The windows showing the kiosk page, for events. */
   windows: () => Iterable<Pick<WebContents, 'send' | 'isDestroyed'>>;
@@ -35,15 +36,8 @@ export function refusalOf(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, appOri
   const frame = event.senderFrame;
   if (frame === null) return 'the sending frame is gone';
   if (frame.parent !== null) return 'calls from a subframe are refused';
-  let origin: string;
-  try {
-    // Scheme and host rather than URL#origin, which is "null" for a custom scheme (app://)
-    // outside the browser even when Electron registered it as a standard one.
-    const url = new URL(frame.url);
-    origin = `${url.protocol}//${url.host}`;
-  } catch {
-    return `the sender's URL does not parse: ${frame.url.slice(0, 100)}`;
-  }
+  const origin = originOf(frame.url);
+  if (origin === null) return `the sender's URL does not parse: ${frame.url.slice(0, 100)}`;
   return origin === appOrigin ? null : `the sender ${origin} is not the kiosk page (${appOrigin})`;
 }
 

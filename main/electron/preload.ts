@@ -2,7 +2,7 @@
  * The kiosk page's preload, run sandboxed with context isolation: it gives the page the bridge
  * and nothing else — two functions, not ipcRenderer itself, so page code can reach no other
  * channel. Sandboxed preloads can load only `electron` (and a few Node built-ins), so packaging
- * bundles this file with the channel names inlined (issue 7's build).
+ * bundles this file with the channel names inlined (packaging/build-app.mjs).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
