@@ -112,6 +112,8 @@ export const bridgeCallArgs = {
   'staff.status': none,
   /** Pulls every scope from the hub now (staged snapshots are dropped first). */
   'staff.resync': none,
+  /** Leaves the kiosk: the shell quits (what starts next is the system's). Only where canExit says so. */
+  'staff.exit': none,
   'staff.lock': none,
   ...memberCallArgs,
 } as const;
@@ -266,6 +268,8 @@ export interface StaffStatusView {
   /** The latest warnings and errors of the runtime's log, newest first (messages only). */
   recentProblems: { at: string; level: 'warn' | 'error'; message: string }[];
   uptimeSeconds: number;
+  /** Whether the shell this kiosk runs in can be left from the panel (staff.exit). */
+  canExit: boolean;
 }
 
 /** What each call answers. */
@@ -290,6 +294,7 @@ export interface BridgeResults extends MemberResults {
   'staff.unlock': StaffUnlockView;
   'staff.status': StaffStatusView;
   'staff.resync': { ok: boolean; message: string };
+  'staff.exit': { ok: boolean; message: string };
   'staff.lock': null;
 }
 

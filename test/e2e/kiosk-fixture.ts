@@ -33,6 +33,8 @@ export async function startKiosk(
   dir: string,
   spawn: (name: string, command: string, args: readonly string[]) => Spawned,
   overrides: Record<string, unknown> = {},
+  /** More `vitrine kiosk` options, e.g. `--browser` with a stand-in. */
+  cliArgs: readonly string[] = [],
 ): Promise<Kiosk> {
   const code = await provision(test);
   const config = {
@@ -55,6 +57,7 @@ export async function startKiosk(
     configFile,
     '--data',
     dataDir,
+    ...cliArgs,
   ]);
   const line = await child.waitForLine('the kiosk URL', (l) => l.startsWith('kiosk: open '), { seconds: 60 });
   const url = line.slice('kiosk: open '.length).trim();

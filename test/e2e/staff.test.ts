@@ -1,8 +1,12 @@
 /**
  * The staff panel end to end: `vitrine kiosk` serving the built renderer to Debian's Chromium,
  * with a real hub on loopback. Staff reach it without a keyboard (five taps on a hidden corner,
- * then the PIN from the config's hash); scans come through the simulated HID POS scanner.
+ * then the PIN from the config's hash); scans come through the simulated HID POS scanner. Exit
+ * kiosk is offered only when the host launched the browser itself (`--browser`, here a stand-in).
  */
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ProductView } from '../../shared/catalog/views.js';
 import { LANDSCAPE, PORTRAIT, saveScreenshot, useBrowser } from '../support/browser.js';
@@ -29,6 +33,38 @@ function scannableProduct(product: (id: string) => ProductView) {
   throw new Error('no product with a barcode');
 }
 
+/** Five taps on the hidden corner open the PIN pad. */
+async function openPad(page: Page) {
+  const corner = page.getByTestId('staff-corner');
+  for (let tap = 0; tap < 5; tap++) await corner.click();
+  await page.getByTestId('staff-pin').waitFor();
+}
+
+async function enterPin(page: Page, pin: string) {
+  for (const digit of pin) await page.locator(`[data-pin-key="${digit}"]`).click();
+  await page.getByTestId('staff-pin-submit').click();
+}
+
+/** A stand-in for the Chromium `vitrine kiosk --browser` launches: notes its start and its SIGTERM. */
+function fakeChromium(dir: string) {
+  const launched = join(dir, 'launched');
+  const terminated = join(dir, 'terminated');
+  const path = join(dir, 'chromium');
+  writeFileSync(
+    path,
+    [
+      '#!/usr/bin/env node',
+      "const fs = require('node:fs');",
+      `process.on('SIGTERM', () => { fs.writeFileSync(${JSON.stringify(terminated)}, ''); process.exit(0); });`,
+      'setInterval(() => undefined, 1000);',
+      `fs.writeFileSync(${JSON.stringify(launched)}, '');`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(path, 0o755);
+  return { path, launched: () => existsSync(launched), terminated: () => existsSync(terminated) };
+}
+
 describe('the staff panel in Chromium', () => {
   it('hidden corner, PIN, device health, a scan test that leaves the shopper alone, resync; five wrong PINs lock the pad', async () => {
     const test = await hubs.start(temp());
@@ -42,23 +78,13 @@ describe('the staff panel in Chromium', () => {
       const pad = page.getByTestId('staff-pin');
       const message = page.getByTestId('staff-pin-message');
 
-      const openPad = async () => {
-        const corner = page.getByTestId('staff-corner');
-        for (let tap = 0; tap < 5; tap++) await corner.click();
-        await pad.waitFor();
-      };
-      const enterPin = async (pin: string) => {
-        for (const digit of pin) await page.locator(`[data-pin-key="${digit}"]`).click();
-        await page.getByTestId('staff-pin-submit').click();
-      };
-
       // Five taps on the corner open the pad; none of them started a session underneath.
-      await openPad();
+      await openPad(page);
       expect(await attract.count()).toBe(1);
       expect(await page.locator('[data-screen="home"]').count()).toBe(0);
       await saveScreenshot(page, 'staff-pin-portrait');
 
-      await enterPin(STAFF_PIN);
+      await enterPin(page, STAFF_PIN);
       const panel = page.locator('[data-screen="staff"]');
       await panel.waitFor();
       await pad.waitFor({ state: 'detached' });
@@ -66,6 +92,8 @@ describe('the staff panel in Chromium', () => {
       const products = page.getByTestId('staff-products');
       await products.waitFor();
       expect(await products.textContent()).toBe(String(kiosk.catalog.reader.counts().products));
+      // The host did not launch this browser (no --browser): there is no kiosk of its own to exit.
+      expect(await page.getByTestId('staff-exit').count()).toBe(0);
 
       // A scan is the panel's hardware test: it shows here and the shopper's screens stay put.
       await kiosk.scan(product.variants[0]!.gtins[0]!.slice(1));
@@ -97,21 +125,65 @@ describe('the staff panel in Chromium', () => {
       await attract.waitFor();
 
       // Five wrong PINs: four say how many tries are left, the fifth locks the pad.
-      await openPad();
+      await openPad(page);
       for (let left = 4; left >= 1; left--) {
-        await enterPin('111111');
+        await enterPin(page, '111111');
         await expect
           .poll(() => message.textContent())
           .toBe(`Wrong PIN — ${String(left)} ${left === 1 ? 'try' : 'tries'} left`);
       }
-      await enterPin('111111');
+      await enterPin(page, '111111');
       await expect.poll(() => message.textContent()).toContain('Try again at');
       await saveScreenshot(page, 'staff-locked-landscape');
 
       // While locked, even the right PIN is refused (typing cleared the message, so this is new).
-      await enterPin(STAFF_PIN);
+      await enterPin(page, STAFF_PIN);
       await expect.poll(() => message.textContent()).toContain('Too many wrong PINs. Try again at');
       expect(await panel.count()).toBe(0);
+      await page.context().close();
+    } finally {
+      kiosk.close();
+    }
+  });
+
+  it('exit kiosk where the host launched the browser: a second tap confirms, then browser and host stop', async () => {
+    const test = await hubs.start(temp());
+    await test.hub.importFeed(catalogText(6), { fileName: 'catalog.jsonl' });
+    const chromium = fakeChromium(temp());
+    const kiosk = await startKiosk(test, temp(), spawn, {}, ['--browser', chromium.path]);
+    try {
+      await expect.poll(chromium.launched).toBe(true);
+      const page = await openKiosk(await browser(), kiosk, PORTRAIT);
+      await openPad(page);
+      await enterPin(page, STAFF_PIN);
+      await page.getByTestId('staff-products').waitFor();
+
+      // The first tap only asks; Cancel leaves everything as it was.
+      const exit = page.getByTestId('staff-exit');
+      await saveScreenshot(page, 'staff-exit-portrait');
+      await exit.click();
+      const confirm = page.getByTestId('staff-exit-confirm');
+      await confirm.waitFor();
+      expect(await exit.count()).toBe(0);
+      await saveScreenshot(page, 'staff-exit-confirm-portrait');
+      await page.getByTestId('staff-exit-cancel').click();
+      await exit.waitFor();
+      expect(await confirm.count()).toBe(0);
+
+      await page.setViewportSize(LANDSCAPE);
+      await exit.click();
+      await confirm.waitFor();
+      await saveScreenshot(page, 'staff-exit-confirm-landscape');
+      expect(chromium.terminated()).toBe(false);
+      await confirm.click();
+      await expect
+        .poll(() => page.getByTestId('staff-exit-message').textContent())
+        .toBe('Closing the kiosk…');
+
+      // The launched browser got SIGTERM and the host process ended cleanly.
+      expect(await kiosk.process.exited).toEqual({ code: 0, signal: null });
+      expect(chromium.terminated()).toBe(true);
+      expect(kiosk.process.stderrTail()).toContain('staff: exiting the kiosk');
       await page.context().close();
     } finally {
       kiosk.close();

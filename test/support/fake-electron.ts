@@ -59,6 +59,8 @@ export type FakeElectron = ShellElectron & {
   displays: Display[];
   relaunched: number;
   exitCodes: number[];
+  /** How many times app.quit() was called. */
+  quits: number;
   loginItems: Settings[];
 };
 
@@ -105,6 +107,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
     displays: options.displays ?? [fakeDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, 'Built-in')],
     relaunched: 0,
     exitCodes: [],
+    quits: 0,
     loginItems: [],
     app: {
       isPackaged: options.isPackaged ?? true,
@@ -123,7 +126,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
       exit: (code = 0) => {
         fake.exitCodes.push(code);
       },
-      quit: () => undefined,
+      quit: () => {
+        fake.quits++;
+      },
     },
     BrowserWindow,
     Menu: { setApplicationMenu: () => undefined },

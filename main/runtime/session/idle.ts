@@ -11,6 +11,8 @@ export interface IdleClockOptions {
   timeoutSeconds: number;
   warningSeconds: number;
   timers: Timers;
+  /** The first touch or scan after the session ended (or since start): a new session begins. */
+  onStart?: () => void;
   onWarning: (secondsLeft: number) => void;
   /** The warning was answered: the session goes on. */
   onActive: () => void;
@@ -40,7 +42,9 @@ export class IdleClock {
 
   /** A touch or a scan: starts a session, or starts the clock of the current one over. */
   activity(): void {
+    const starting = !this.active;
     this.active = true;
+    if (starting) this.options.onStart?.();
     if (this.warned) {
       this.warned = false;
       this.options.onActive();

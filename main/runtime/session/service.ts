@@ -56,7 +56,10 @@ export interface KioskServiceOptions {
 
 export function createKioskHandlers(
   options: KioskServiceOptions,
-): Omit<BridgeHandlers, 'staff.unlock' | 'staff.status' | 'staff.resync' | 'staff.lock' | MemberCallName> {
+): Omit<
+  BridgeHandlers,
+  'staff.unlock' | 'staff.status' | 'staff.resync' | 'staff.exit' | 'staff.lock' | MemberCallName
+> {
   const { reader } = options;
   const storeCode = options.config().store.code;
 

@@ -1,7 +1,7 @@
 /**
  * The staff panel's bridge calls: unlock with the PIN, then status and actions. Every call but
  * `staff.unlock` is refused while the panel is locked, so a shopper's page cannot read device
- * details or start a resync.
+ * details, start a resync or close the kiosk.
  */
 import type { KioskConfig } from '../../../kiosk-config/index.js';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../../../shared/bridge/index.js';
 import type { CatalogReader } from '../catalog/index.js';
 import type { DeviceStatus } from '../devices/index.js';
-import type { SyncStatus } from '../sync/index.js';
+import type { SyncLog, SyncStatus } from '../sync/index.js';
 import type { RecentProblems } from './recent-problems.js';
 import type { StaffGate } from './staff.js';
 import { syncViewOf } from './views.js';
@@ -29,9 +29,15 @@ export interface StaffHandlerOptions {
   problems: RecentProblems;
   uptimeSeconds: () => number;
   resync: () => Promise<{ ok: boolean; message: string }>;
+  /** The shell's way out (RuntimeOptions.exitKiosk); undefined where the shell has none. */
+  exitKiosk: (() => void) | undefined;
+  log: SyncLog;
 }
 
-type StaffCalls = 'staff.unlock' | 'staff.status' | 'staff.resync' | 'staff.lock';
+type StaffCalls = 'staff.unlock' | 'staff.status' | 'staff.resync' | 'staff.exit' | 'staff.lock';
+
+export const NO_EXIT_MESSAGE =
+  'the shell this kiosk runs in cannot be closed from the staff panel; stop it where it was started';
 
 export function createStaffHandlers(options: StaffHandlerOptions): Pick<BridgeHandlers, StaffCalls> {
   const open = (call: string): void => {
@@ -62,11 +68,20 @@ export function createStaffHandlers(options: StaffHandlerOptions): Pick<BridgeHa
         outbox: options.outbox(),
         recentProblems: options.problems.list(),
         uptimeSeconds: Math.round(options.uptimeSeconds()),
+        canExit: options.exitKiosk !== undefined,
       };
     },
     'staff.resync': async () => {
       open('staff.resync');
       return options.resync();
+    },
+    'staff.exit': () => {
+      open('staff.exit');
+      if (options.exitKiosk === undefined) return { ok: false, message: NO_EXIT_MESSAGE };
+      // A warning, so the staff panel and the device log show who closed the kiosk after a restart.
+      options.log.warn({ by: 'staff' }, 'staff: exiting the kiosk');
+      options.exitKiosk();
+      return { ok: true, message: 'the kiosk is closing' };
     },
     'staff.lock': () => {
       options.gate.lock();

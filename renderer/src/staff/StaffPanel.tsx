@@ -1,6 +1,6 @@
 /**
  * The staff panel: the device's health at a glance and the few things a technician does on the
- * spot (resync, reload, check the screen). It asks staff.status every 2 s; each call also keeps
+ * spot (resync, reload, check the screen, exit the kiosk where the shell allows it). It asks staff.status every 2 s; each call also keeps
  * the runtime's staff session open, and when the runtime refuses it (locked, or 2 minutes
  * without a staff call) the panel closes. While it is open, scans and cards test the hardware
  * here instead of moving the shopper's screens (Session.tsx holds them).
@@ -12,6 +12,7 @@ import { BridgeError } from '../../../shared/bridge/client.js';
 import { callQuietly, useBridgeEvent, useKiosk } from '../bridge/kiosk-context.js';
 import { StaffIcon } from './staff-icons.js';
 import { clockTime } from '../format/staff.js';
+import { ExitKiosk } from './ExitKiosk.js';
 import {
   CatalogSection,
   DeviceSection,
@@ -183,6 +184,7 @@ export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
         >
           {resync.state === 'busy' ? t('panel.resyncing') : resync.state === 'done' ? resync.message : null}
         </p>
+        {view?.canExit === true ? <ExitKiosk onExpired={onExpired} /> : null}
       </div>
 
       {view === undefined ? (

@@ -14,6 +14,7 @@ const paths = {
   box: 'M12 3l8 4.5v9L12 21l-8-4.5v-9L12 3zM4 7.5l8 4.5 8-4.5M12 12v9',
   outbox: 'M4 14v5h16v-5M12 4v10M8 8l4-4 4 4',
   alert: 'M12 4l9 16H3l9-16zM12 10v4.5M12 17.5h.01',
+  exit: 'M10 4H5.5a1 1 0 0 0-1 1v14a1 1 0 0 0 1 1H10M15 8l4 4-4 4M19 12H9.5',
 } as const;
 
 type OwnName = keyof typeof paths;

@@ -87,6 +87,7 @@ const handlers: BridgeHandlers = {
   'staff.unlock': () => unavailable('staff.unlock'),
   'staff.status': () => unavailable('staff.status'),
   'staff.resync': () => unavailable('staff.resync'),
+  'staff.exit': () => unavailable('staff.exit'),
   'staff.lock': () => null,
   'member.status': () => ({ phase: 'ended' }),
   'member.consent': () => unavailable('member.consent'),

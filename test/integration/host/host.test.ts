@@ -170,4 +170,50 @@ describe('startHost', () => {
       signal: 'SIGTERM',
     });
   });
+
+  it('lets staff exit only a kiosk whose browser it launched: then the browser and the host stop', async () => {
+    // Without a browser of its own (someone else opened the page, or no UI): no way out to give.
+    for (const ui of [true, false]) {
+      const { options, started } = withTestRuntime({ configPath: writeConfig(tempDir()), ui });
+      await start(options);
+      expect(started.options).toBeDefined();
+      expect(started.options?.exitKiosk).toBeUndefined();
+    }
+
+    const dir = tempDir();
+    const launched = join(dir, 'launched');
+    const browserPath = join(dir, 'chromium');
+    writeFileSync(
+      browserPath,
+      `#!/usr/bin/env node\nsetInterval(() => undefined, 1000);\nrequire('node:fs').writeFileSync(${JSON.stringify(launched)}, '');\n`,
+    );
+    chmodSync(browserPath, 0o755);
+    const withBrowser = withTestRuntime({
+      configPath: writeConfig(dir),
+      ui: true,
+      browserPath,
+      dataDir: dir,
+    });
+    const host = await start(withBrowser.options);
+    await until('the browser to start', () => existsSync(launched));
+    const exitKiosk = withBrowser.started.options?.exitKiosk;
+    expect(exitKiosk).toBeTypeOf('function');
+    let exitRequested = false;
+    void host.exitRequested.then(() => (exitRequested = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(exitRequested).toBe(false);
+
+    exitKiosk!();
+    await host.exitRequested;
+    await host.stop();
+    const log = withBrowser.options.log as ReturnType<typeof recordingLog>;
+    expect(log.entries.map((e) => e.message)).toContain(
+      'host: staff exited the kiosk; stopping the browser and the host',
+    );
+    expect(log.entries.find((e) => e.message === 'browser: stopped')?.details).toMatchObject({
+      signal: 'SIGTERM',
+    });
+    expect(withBrowser.started.runtime?.stopped).toBe(true);
+    await expect(rawRequest(host.port!, '/')).rejects.toThrow('ECONNREFUSED');
+  });
 });

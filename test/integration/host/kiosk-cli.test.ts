@@ -1,12 +1,12 @@
 /**
  * `vitrine kiosk` as a store would run it: the real CLI in its own process with the real runtime
- * on a standalone catalog, a renderer's socket.io connection, and a signal to stop it.
+ * on a standalone catalog, a renderer's socket.io connection, and a signal (or staff) to stop it.
  */
-import { copyFileSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_CALL_CHANNEL, type BridgeReply, type ScanEvent } from '../../../shared/bridge/index.js';
-import { repoRoot, useProcesses } from '../../support/processes.js';
+import { repoRoot, until, useProcesses } from '../../support/processes.js';
 import { useTempDir } from '../../support/temp.js';
 import { useBridgeClients, writeConfig } from './host-fixture.js';
 
@@ -63,6 +63,59 @@ describe('vitrine kiosk', () => {
     await kiosk.waitForLine('the no-UI line', (l) => l === 'kiosk: runtime running (no UI)');
     expect(existsSync(join(data, 'catalog.db'))).toBe(true);
     expect(await kiosk.kill('SIGINT')).toEqual({ code: 0, signal: null });
+  });
+
+  it('with --browser, staff exit from the panel: the browser is stopped and the CLI exits 0', async () => {
+    const { dir, config } = kioskDir();
+    // A stand-in for Chromium that notes its start, and its SIGTERM before it goes.
+    const launched = join(dir, 'launched');
+    const terminated = join(dir, 'terminated');
+    const browser = join(dir, 'chromium');
+    writeFileSync(
+      browser,
+      [
+        '#!/usr/bin/env node',
+        "const fs = require('node:fs');",
+        `process.on('SIGTERM', () => { fs.writeFileSync(${JSON.stringify(terminated)}, ''); process.exit(0); });`,
+        'setInterval(() => undefined, 1000);',
+        `fs.writeFileSync(${JSON.stringify(launched)}, '');`,
+        '',
+      ].join('\n'),
+    );
+    chmodSync(browser, 0o755);
+    const kiosk = spawnProcess('kiosk', process.execPath, [
+      CLI,
+      'kiosk',
+      '--config',
+      config,
+      '--browser',
+      browser,
+    ]);
+    const line = await kiosk.waitForLine('the kiosk URL', (l) => l.startsWith(OPEN));
+    await until('the browser to start', () => existsSync(launched));
+    const secretUrl = new URL(line.slice(OPEN.length));
+    const secret = secretUrl.hash.slice('#secret='.length);
+    const socket = await connect(secretUrl.origin, {
+      auth: { secret },
+      headers: { origin: secretUrl.origin },
+    });
+    const call = (name: string, args: unknown) =>
+      socket.timeout(10_000).emitWithAck(BRIDGE_CALL_CHANNEL, name, args) as Promise<BridgeReply>;
+
+    expect(await call('staff.exit', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await call('staff.unlock', { pin: '482916' })).toMatchObject({
+      ok: true,
+      value: { status: 'unlocked' },
+    });
+    expect(await call('staff.status', {})).toMatchObject({ ok: true, value: { canExit: true } });
+    expect(await call('staff.exit', {})).toEqual({
+      ok: true,
+      value: { ok: true, message: 'the kiosk is closing' },
+    });
+    expect(await kiosk.exited).toEqual({ code: 0, signal: null });
+    expect(existsSync(terminated)).toBe(true);
+    expect(kiosk.stderrTail()).toContain('staff: exiting the kiosk');
+    expect(kiosk.stderrTail()).toContain('kiosk: stopped');
   });
 
   it('exits 1 listing every problem of an invalid config, and 2 for bad usage', async () => {
