@@ -59,6 +59,8 @@ export const fromRuntimeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('media'), id, file: z.string().nullable() }),
   /** A fleet command only the shell can carry out. */
   z.strictObject({ type: z.literal('shell'), id, command: z.enum(SHELL_COMMANDS) }),
+  /** Staff asked to leave the kiosk (staff.exit): the shell quits; no answer is awaited. */
+  z.strictObject({ type: z.literal('exit') }),
 ]);
 export type FromRuntime = z.infer<typeof fromRuntimeSchema>;
 

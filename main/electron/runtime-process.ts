@@ -39,7 +39,7 @@ serveRuntime({
     // Let pino flush the last lines, then leave.
     log.flush(() => process.exit(code));
   },
-  start: (commands) => {
+  start: (commands, exitKiosk) => {
     if (!loaded.ok) return Promise.reject(new Error(loaded.message));
     return startRuntime({
       config: loaded.config,
@@ -49,6 +49,7 @@ serveRuntime({
       appVersion: values['app-version'],
       log,
       commands,
+      exitKiosk,
     });
   },
 });

@@ -1,9 +1,9 @@
 /**
  * The runtime's side of the link to the Electron main process: starts the runtime, answers the
  * bridge calls and media look-ups main forwards, passes every runtime event on, and asks main to
- * carry out the fleet commands only a shell can (reload, restart, screenshot). It runs in the
- * utility process (runtime-process.ts) and takes its port and runtime as arguments, so a test
- * joins it to the main side in one process.
+ * carry out the fleet commands only a shell can (reload, restart, screenshot) and to quit when
+ * staff exit the kiosk. It runs in the utility process (runtime-process.ts) and takes its port
+ * and runtime as arguments, so a test joins it to the main side in one process.
  */
 import type { BridgeReply } from '../../shared/bridge/index.js';
 import type { Runtime } from '../runtime/runtime-types.js';
@@ -29,8 +29,11 @@ export type ServedRuntime = Pick<Runtime, 'dispatch' | 'onEvent' | 'mediaFile' |
 
 export interface ServeRuntimeOptions {
   port: ParentPortLike;
-  /** Starts the runtime with the shell's command handlers. */
-  start(commands: CommandHandlers): Promise<ServedRuntime>;
+  /**
+   * Starts the runtime with the shell's command handlers and its way out (RuntimeOptions.exitKiosk):
+   * the Electron shell can always quit.
+   */
+  start(commands: CommandHandlers, exitKiosk: () => void): Promise<ServedRuntime>;
   /** Ends the process (after a stop, or when the runtime cannot start). */
   exit(code: number): void;
   log: SyncLog;
@@ -99,8 +102,12 @@ export function serveRuntime(options: ServeRuntimeOptions): void {
     },
   };
 
+  const exitKiosk = (): void => {
+    post({ type: 'exit' });
+  };
+
   let runtime: ServedRuntime | undefined;
-  const started = options.start(commands).then(
+  const started = options.start(commands, exitKiosk).then(
     (value) => {
       runtime = value;
       value.onEvent((event) => {

@@ -1,7 +1,7 @@
 /**
  * The main process's side of the runtime: forks the runtime's utility process, forwards bridge
  * calls and media look-ups to it, hands its events to the windows, carries out the fleet commands
- * it passes up, and starts it again when it exits: after 1 s, doubling to 30 s while it keeps
+ * it passes up (and the staff's exit), and starts it again when it exits: after 1 s, doubling to 30 s while it keeps
  * dying young, back to 1 s after a minute of health. While it is down, calls are answered
  * "unavailable" at once, which the page shows as a passing problem, instead of hanging.
  */
@@ -35,6 +35,8 @@ export interface ShellCommandHandlers {
   restart(): Promise<void>;
   /** base64 PNG */
   screenshot(): Promise<string>;
+  /** Staff exited the kiosk (staff.exit): the app quits, stopping the runtime on the way out. */
+  quit(): void;
 }
 
 export interface RuntimeSupervisorOptions {
@@ -148,6 +150,10 @@ export function superviseRuntime(options: RuntimeSupervisorOptions): RuntimeSupe
         }
         case 'shell':
           runShell(message.id, message.command);
+          return;
+        case 'exit':
+          log.warn({ by: 'staff' }, 'runtime: staff exited the kiosk; quitting the app');
+          options.shell.quit();
           return;
       }
     });

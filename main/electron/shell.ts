@@ -2,7 +2,8 @@
  * The Electron shell, composed once the app is ready: the session locked down, the app scheme
  * served, the runtime started beside the windows and kept alive, the bridge over IPC, a window
  * per configured display, the power schedule, the memory watch, and the fleet commands only a
- * shell can carry out. It wires; every decision is in a plain module next to it.
+ * shell can carry out, and quitting when staff exit the kiosk. It wires; every decision is in a
+ * plain module next to it.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,6 +95,10 @@ export function startShell(options: ShellOptions): Shell {
         const first = [...windows.values()].find((window) => !window.window.isDestroyed());
         if (first === undefined) throw new Error('no kiosk window is open');
         return screenshotBase64(await first.window.webContents.capturePage(), MAX_PNG_BASE64_CHARS);
+      },
+      // main.ts stops the shell on before-quit; what starts next (systemd, autostart) is the system's.
+      quit: () => {
+        electron.app.quit();
       },
     },
   });

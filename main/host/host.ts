@@ -1,6 +1,8 @@
 /**
  * The browser host, composed: config, runtime, the renderer and the bridge on 127.0.0.1, and a
- * Chromium kept open on it. It only wires; what the kiosk does is the runtime's.
+ * Chromium kept open on it. It only wires; what the kiosk does is the runtime's. Staff can exit
+ * the kiosk (staff.exit) only when the host launched the browser: a page opened by someone else,
+ * or no page at all (--no-ui), is not the host's to close.
  */
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -45,6 +47,11 @@ export interface Host {
   readonly secretUrl: string | undefined;
   readonly port: number | undefined;
   readonly dataDir: string;
+  /**
+   * Settles when staff exit the kiosk from the staff panel; the host is stopping by then (`stop()`
+   * resolves once it has). Never settles for a host that did not launch the browser.
+   */
+  readonly exitRequested: Promise<void>;
   /** Kills the browser, closes the server and stops the runtime; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -65,6 +72,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (options.ui && options.browserPath !== undefined) checkExecutable(options.browserPath);
   mkdirSync(dataDir, { recursive: true });
 
+  let requestExit = (): void => undefined;
+  const exitRequested = new Promise<void>((resolve) => {
+    requestExit = resolve;
+  });
+  const launchesBrowser = options.ui && options.browserPath !== undefined;
   const runtime = await (options.startRuntime ?? startRealRuntime)({
     config,
     configDir,
@@ -72,6 +84,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
     dataDir,
     appVersion: options.appVersion,
     log,
+    ...(launchesBrowser
+      ? {
+          exitKiosk: () => {
+            log.info({}, 'host: staff exited the kiosk; stopping the browser and the host');
+            // Not awaited: the runtime is still answering the staff.exit call that asked for this.
+            void stop();
+            requestExit();
+          },
+        }
+      : {}),
   });
   if (!options.ui) {
     log.info({ dataDir }, 'host: runtime running without a UI');
@@ -80,6 +102,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       secretUrl: undefined,
       port: undefined,
       dataDir,
+      exitRequested,
       stop: once(() => runtime.stop()),
     };
   }
@@ -125,7 +148,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       });
     }
     log.info({ url, dataDir, browser: options.browserPath ?? null }, 'host: serving the kiosk');
-    return { url, secretUrl, port: http.port, dataDir, stop };
+    return { url, secretUrl, port: http.port, dataDir, exitRequested, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -16,6 +16,11 @@ export interface RuntimeOptions {
   configPath?: string;
   /** What the shell can do for fleet commands (restart, screenshot); reload and config are the runtime's. */
   commands?: CommandHandlers;
+  /**
+   * How staff leave the kiosk (staff.exit): the shell ends itself and what it launched. Given only
+   * by a shell that can; without it the staff panel offers no way out.
+   */
+  exitKiosk?: () => void;
   /** Where the catalog, outbox, credentials and dev channel live. */
   dataDir: string;
   appVersion: string;

@@ -342,6 +342,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<DeviceRunti
         client === undefined
           ? Promise.resolve({ ok: false, message: 'this kiosk runs without a hub: nothing to resync' })
           : client.resync(),
+      exitKiosk: options.exitKiosk,
+      log,
     });
     const members = createMemberHandlers(member, () => {
       idle.activity();

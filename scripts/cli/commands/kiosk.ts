@@ -1,6 +1,6 @@
 /**
- * `vitrine kiosk`: run a kiosk from its config in the browser host, until Ctrl-C (SIGINT) or
- * SIGTERM. stdout gets one line (`kiosk: open URL`, or that the runtime runs without a UI), which
+ * `vitrine kiosk`: run a kiosk from its config in the browser host, until Ctrl-C (SIGINT),
+ * SIGTERM, or (with --browser) staff exiting it from the staff panel. stdout gets one line (`kiosk: open URL`, or that the runtime runs without a UI), which
  * scripts and tests read; the log goes to stderr. Exit codes: 0 stopped, 1 the config is invalid,
  * 2 bad usage or the kiosk could not start.
  */
@@ -72,19 +72,18 @@ async function runKiosk(options: KioskOptions, appVersion: string): Promise<void
     throw new CliExit(error instanceof ConfigLoadError && error.kind === 'invalid' ? 1 : 2);
   }
   // Listening before the line is printed: whoever reads it may signal at once. The handlers go
-  // after the first signal, so a second Ctrl-C during a stuck stop ends the process the usual way.
+  // once the kiosk is stopping, so a second Ctrl-C during a stuck stop ends the process the usual way.
+  let onSignal = (_signal: NodeJS.Signals): void => undefined;
   const signalled = new Promise<NodeJS.Signals>((resolve) => {
-    const onSignal = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    onSignal = resolve;
   });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   out(host.secretUrl === undefined ? 'kiosk: runtime running (no UI)' : `kiosk: open ${host.secretUrl}`);
-  const signal = await signalled;
-  log.info({ signal }, 'kiosk: stopping');
+  const reason = await Promise.race([signalled, host.exitRequested.then(() => 'staff exit' as const)]);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  log.info({ reason }, 'kiosk: stopping');
   await host.stop();
   log.info('kiosk: stopped');
 }

@@ -155,8 +155,14 @@ async function start(options: StartOptions, appVersion: string): Promise<void> {
       );
     }
     out('start: running; Ctrl-C stops the hub and the kiosk');
-    const ended = await Promise.race([stopSignal, electronExit ?? new Promise<never>(() => undefined)]);
-    if (typeof ended !== 'string') err(`start: Electron exited (${String(ended)}); stopping the hub`);
+    // Staff can exit a Chromium the host launched from the staff panel: the demo ends with it.
+    const staffExit = host?.exitRequested.then(() => 'staff exit' as const);
+    const ended = await Promise.race([
+      stopSignal,
+      electronExit ?? staffExit ?? new Promise<never>(() => undefined),
+    ]);
+    if (ended === 'staff exit') out('start: staff exited the kiosk; stopping the hub');
+    else if (typeof ended !== 'string') err(`start: Electron exited (${String(ended)}); stopping the hub`);
   } finally {
     if (electron?.exitCode === null && electron.signalCode === null) {
       const child = electron;

@@ -2,7 +2,8 @@
  * The runtime's utility-process entry (main/electron/runtime-process.ts) as a real process: a
  * plain Node child with Electron's `process.parentPort` shimmed over Node's IPC, since Electron's
  * binary is not here. The supervisor starts it on a standalone config, calls go through, and when
- * the process is killed it is started again; `stop` ends it cleanly.
+ * the process is killed it is started again; staff exiting the kiosk asks the shell to quit;
+ * `stop` ends it cleanly.
  */
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -60,6 +61,7 @@ describe('the runtime process', () => {
       }),
     );
     const pids: number[] = [];
+    let quits = 0;
     const args = ['--config', configPath, '--data', join(dir, 'data'), '--app-version', '0.1.0-test'];
     const supervisor: RuntimeSupervisor = superviseRuntime({
       fork: () => forkRuntime(args, pids),
@@ -67,6 +69,9 @@ describe('the runtime process', () => {
         reload: () => Promise.resolve(),
         restart: () => Promise.resolve(),
         screenshot: () => Promise.reject(new Error('no window in this test')),
+        quit: () => {
+          quits++;
+        },
       },
       log: silentLog,
       timers: systemTimers,
@@ -87,6 +92,22 @@ describe('the runtime process', () => {
       });
       await until('a second runtime process', () => supervisor.running && pids.length === 2);
       expect(await supervisor.dispatch('kiosk.info', {})).toMatchObject({ ok: true });
+
+      // The Electron shell can always be left: the panel offers it, and staff.exit reaches main.
+      expect(await supervisor.dispatch('staff.unlock', { pin: '482916' })).toMatchObject({
+        ok: true,
+        value: { status: 'unlocked' },
+      });
+      expect(await supervisor.dispatch('staff.status', {})).toMatchObject({
+        ok: true,
+        value: { canExit: true },
+      });
+      expect(quits).toBe(0);
+      expect(await supervisor.dispatch('staff.exit', {})).toEqual({
+        ok: true,
+        value: { ok: true, message: 'the kiosk is closing' },
+      });
+      await until('the shell asked to quit', () => quits === 1, 10);
     } finally {
       await supervisor.stop();
     }

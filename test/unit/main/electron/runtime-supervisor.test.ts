@@ -2,7 +2,8 @@
  * The runtime beside the windows: the main side (superviseRuntime) and the runtime side
  * (serveRuntime) joined through the fake utility process, on a hand-moved clock. The runtime is
  * restarted when it exits, with backoff; calls meanwhile are answered "unavailable" at once; the
- * fleet commands only a shell can carry out (reload, restart, screenshot) go through the shell.
+ * fleet commands only a shell can carry out (reload, restart, screenshot) go through the shell, and
+ * so does staff exiting the kiosk (the app quits).
  */
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +28,8 @@ function supervised() {
   const time = new ManualTime();
   const children: FakeChildProcess[] = [];
   const runtimes: TestRuntime[] = [];
+  const exits: (() => void)[] = [];
+  const shell = { quits: 0 };
   const log = recordingLog();
   const supervisor = superviseRuntime({
     fork: () => {
@@ -40,7 +43,10 @@ function supervised() {
         exit: (code) => {
           child.exit(code);
         },
-        start: () => Promise.resolve(runtime),
+        start: (_commands, exitKiosk) => {
+          exits.push(exitKiosk);
+          return Promise.resolve(runtime);
+        },
       });
       return child;
     },
@@ -48,12 +54,15 @@ function supervised() {
       reload: () => Promise.resolve(),
       restart: () => Promise.resolve(),
       screenshot: () => Promise.resolve(''),
+      quit: () => {
+        shell.quits++;
+      },
     },
     log,
     timers: time,
     now: () => time.now,
   });
-  return { time, children, runtimes, supervisor, log };
+  return { time, children, runtimes, exits, shell, supervisor, log };
 }
 
 describe('nextRestartDelayMs', () => {
@@ -125,12 +134,27 @@ describe('the runtime supervisor', () => {
     expect(children).toHaveLength(1);
   });
 
+  it('quits the app when the runtime says staff exited the kiosk, and only then', async () => {
+    const { time, exits, shell, supervisor, log } = supervised();
+    await time.advance(0);
+    expect(shell.quits).toBe(0);
+    exits[0]!();
+    await time.advance(0);
+    expect(shell.quits).toBe(1);
+    expect(log.lines).toContain('runtime: staff exited the kiosk; quitting the app');
+    await supervisor.stop();
+  });
+
   it('refuses a malformed message from the runtime process', async () => {
-    const { time, children, supervisor, log } = supervised();
+    const { time, children, shell, supervisor, log } = supervised();
     await time.advance(0);
     children[0]!.port.postMessage({ type: 'reply', id: 'seven', reply: {} });
     await time.advance(0);
     expect(log.lines).toContain('runtime: refused a message from the runtime process');
+    // An exit with a field the link does not know is refused too: nothing quits on a garbled message.
+    children[0]!.port.postMessage({ type: 'exit', code: 1 });
+    await time.advance(0);
+    expect(shell.quits).toBe(0);
     expect(supervisor.running).toBe(true);
     await supervisor.stop();
   });
@@ -166,5 +190,18 @@ describe('fleet commands carried out by the shell', () => {
     expect(fixture.electron.relaunched).toBe(1);
     expect(fixture.electron.exitCodes).toEqual([0]);
     expect(fixture.electron.children).toHaveLength(1);
+  });
+});
+
+describe('staff exiting the kiosk', () => {
+  it('the Electron app quits (main.ts stops the runtime on the way out)', async () => {
+    const fixture = await startShell();
+    expect(fixture.electron.quits).toBe(0);
+    fixture.exitKiosk()();
+    await fixture.time.advance(0);
+    expect(fixture.electron.quits).toBe(1);
+    // Quitting is the app's; the shell does not relaunch or exit hard as a restart would.
+    expect(fixture.electron.relaunched).toBe(0);
+    expect(fixture.electron.exitCodes).toEqual([]);
   });
 });

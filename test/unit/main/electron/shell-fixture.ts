@@ -96,6 +96,8 @@ export interface ShellFixture {
   runtime: () => TestRuntime;
   /** The fleet command handlers the shell gave the latest runtime. */
   commands: () => CommandHandlers;
+  /** The way out (RuntimeOptions.exitKiosk) the shell gave the latest runtime. */
+  exitKiosk: () => () => void;
   rendererDir: string;
   dataDir: string;
   configPath: string;
@@ -111,6 +113,7 @@ export interface ShellFixtureOptions extends FakeElectronOptions {
   serve?: (
     commands: CommandHandlers,
     paths: { configPath: string; dataDir: string },
+    exitKiosk: () => void,
   ) => Promise<ServedRuntime>;
 }
 
@@ -138,6 +141,7 @@ export function useShell(dir: () => string): (options?: ShellFixtureOptions) => 
     time.now = options.startAt ?? Date.parse('2026-03-02T09:00:00Z');
     let runtime: TestRuntime | undefined;
     let commands: CommandHandlers | undefined;
+    let exitKiosk: (() => void) | undefined;
     const electron = createFakeElectron({
       ...options,
       onFork: (child) => {
@@ -149,11 +153,12 @@ export function useShell(dir: () => string): (options?: ShellFixtureOptions) => 
           exit: (code) => {
             child.exit(code);
           },
-          start: (handlers) => {
+          start: (handlers, exit) => {
             commands = handlers;
+            exitKiosk = exit;
             return options.serve === undefined
               ? Promise.resolve(current)
-              : options.serve(handlers, { configPath, dataDir });
+              : options.serve(handlers, { configPath, dataDir }, exit);
           },
         });
         options.onFork?.(child);
@@ -189,6 +194,10 @@ export function useShell(dir: () => string): (options?: ShellFixtureOptions) => 
       commands: () => {
         if (commands === undefined) throw new Error('no runtime process was started');
         return commands;
+      },
+      exitKiosk: () => {
+        if (exitKiosk === undefined) throw new Error('no runtime process was started');
+        return exitKiosk;
       },
     };
   };
