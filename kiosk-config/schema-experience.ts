@@ -66,10 +66,20 @@ export const attractItem = z
     z
       .strictObject({
         kind: z.literal('model'),
-        src: mediaRef.meta({ description: '3D model (glTF/GLB) file or https:// URL.' }),
+        src: mediaRef.optional().meta({
+          description: "3D model (glTF/GLB) file or https:// URL; omitted: the product's own model.",
+        }),
+        productId: z.string().min(1).optional().meta({
+          description: 'Catalog product to spotlight: its name and price are shown beside the turning model.',
+        }),
         durationSeconds: seconds(15, 'Seconds the model turns.'),
       })
-      .meta({ title: '3D model' }),
+      .refine((item) => item.src !== undefined || item.productId !== undefined, {
+        path: ['src'],
+        error: 'a 3D model slide needs "src" (a model file), "productId" (a product with a model), or both',
+      })
+      // The refinement above, for editors: JSON Schema cannot see inside a refine.
+      .meta({ title: '3D model', anyOf: [{ required: ['src'] }, { required: ['productId'] }] }),
   ])
   .meta({ title: 'Attract item' });
 
