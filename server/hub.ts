@@ -25,7 +25,7 @@ import { ensureAdminToken } from './http/admin-token.js';
 import { registerEnrollRoute } from './http/enroll-route.js';
 import { sendError } from './http/errors.js';
 import { registerHandoffPage } from './http/handoff-page.js';
-import { registerMediaRoute } from './http/media-route.js';
+import { MEDIA_DIR, registerMediaRoute } from './http/media-route.js';
 import { openMembers, type HubMembers } from './members/index.js';
 import { attachDeviceGateway, type DeviceGateway } from './socket/device-namespace.js';
 import type { HubStore } from './storage/hub-store.js';
@@ -72,6 +72,8 @@ export interface Hub {
   members: HubMembers;
   adminToken: string;
   adminTokenPath: string;
+  /** The folder served at /media/: files feeds name by relative paths (3D models). */
+  mediaDir: string;
   /** Imports a feed, then pokes connected devices for every scope that grew. */
   importFeed(text: string, options: ImportOptions): Promise<ImportSummary>;
   /** Ids of devices connected now. */
@@ -217,6 +219,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     members: hub.members,
     adminToken: admin.token,
     adminTokenPath: admin.path,
+    mediaDir: join(options.dataDir, MEDIA_DIR),
     importFeed: importAndPoke,
     online: () => gateway.online(),
     releaseExpiredHolds,

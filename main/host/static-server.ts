@@ -39,7 +39,7 @@ export interface StaticServerOptions {
   /** The built renderer (`dist/renderer`): index.html and assets/. */
   rendererDir: string;
   /** The runtime's media lookup (Runtime.mediaFile): `media/logo` to a file, or undefined. */
-  mediaFile: (path: string) => string | undefined;
+  mediaFile: (path: string) => string | undefined | Promise<string | undefined>;
   /** 0 for any free port. */
   port: number;
   log: SyncLog;
@@ -118,7 +118,7 @@ export function createStaticHandler(
 
     if (path.startsWith('/media/')) {
       const segments = safeSegments(path.slice(1));
-      const file = segments === undefined ? undefined : mediaFile(segments.join('/'));
+      const file = segments === undefined ? undefined : await mediaFile(segments.join('/'));
       if (file !== undefined) {
         const headers = {
           ...COMMON_HEADERS,

@@ -10,6 +10,7 @@ import { parseConfigValue } from '../../kiosk-config/index.js';
 import { hashPin } from '../../main/runtime/session/pin.js';
 import type { Hub } from '../../server/index.js';
 import { syntheticCatalog } from '../../shared/catalog/synthetic.js';
+import { withDemoModels } from '../models/demo-models.js';
 
 export const DEMO_STORE = 'BER-MITTE';
 export const DEMO_PRODUCTS = 2000;
@@ -50,7 +51,9 @@ export async function prepareDemo(hub: Hub, dir: string): Promise<DemoKiosk> {
   const { stores } = (await admin(hub, 'GET', 'stores')) as { stores: unknown[] };
   if (stores.length === 0) {
     const lines: string[] = [];
-    for (const record of syntheticCatalog({ products: DEMO_PRODUCTS })) lines.push(JSON.stringify(record));
+    // A few products get 3D models, written to the media folder the hub serves at /media/.
+    for (const record of withDemoModels(syntheticCatalog({ products: DEMO_PRODUCTS }), hub.mediaDir))
+      lines.push(JSON.stringify(record));
     const summary = await hub.importFeed(lines.join('\n'), { fileName: 'demo.jsonl' });
     imported = summary.compared.products;
   }

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { syntheticCatalog } from '../../../shared/catalog/synthetic.js';
 import { formatProblem } from '../../../shared/catalog/index.js';
 import type { FeedProblem } from '../../../shared/catalog/types.js';
-import { ADMIN_TOKEN_FILE, MEDIA_DIR, startHub } from '../../../server/index.js';
+import { ADMIN_TOKEN_FILE, startHub } from '../../../server/index.js';
 import { withDemoModels, type DemoModelFile } from '../../models/demo-models.js';
 import { DEMO_MEMBERS, demoMembers } from '../../../server/members/index.js';
 import { memberQrText } from '../../../shared/protocol/index.js';
@@ -258,11 +258,7 @@ async function serve(opts: ServeOptions): Promise<void> {
     const lines: string[] = [];
     // A few products get 3D models, written to the media folder the hub serves at /media/.
     const models: DemoModelFile[] = [];
-    const records = withDemoModels(
-      syntheticCatalog({ products: DEMO_PRODUCTS }),
-      join(opts.data, MEDIA_DIR),
-      models,
-    );
+    const records = withDemoModels(syntheticCatalog({ products: DEMO_PRODUCTS }), hub.mediaDir, models);
     for (const record of records) lines.push(JSON.stringify(record));
     const summary = await hub.importFeed(lines.join('\n'), { fileName: 'demo.jsonl' });
     out(
@@ -275,6 +271,7 @@ async function serve(opts: ServeOptions): Promise<void> {
     }
   }
   out(`hub listening at ${hub.url} (data in ${opts.data}); Ctrl-C stops it`);
+  out(`analytics dashboard: ${hub.url}/admin/dashboard (sign in with the admin token)`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
