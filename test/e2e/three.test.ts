@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { postToDevChannel } from '../../main/runtime/devices/index.js';
 import { syntheticCatalog } from '../../shared/catalog/synthetic.js';
 import { withDemoModels, type DemoModelFile } from '../../scripts/models/demo-models.js';
+import { expectAccessible } from '../support/axe.js';
 import { CHROMIUM, chromiumArgs, LANDSCAPE, PORTRAIT, saveScreenshot } from '../support/browser.js';
 import { repoRoot, useProcesses } from '../support/processes.js';
 import { useTempDir } from '../support/temp.js';
@@ -206,6 +207,7 @@ describe('the 3D viewer in Chromium', { timeout: 900_000 }, () => {
       expect(attract.colours).toBeGreaterThan(40);
       expect(await spotlight.locator('.spotlight-title').textContent()).not.toBe('');
       await saveScreenshot(page, `three-attract-${name}`);
+      await expectAccessible(page, `three-attract-${name}`);
 
       // Product: a clear "View in 3D" control, then the model over the whole screen.
       await openProduct(page, kiosk, sneaker.productId);
@@ -213,6 +215,7 @@ describe('the 3D viewer in Chromium', { timeout: 900_000 }, () => {
       await open3d.waitFor();
       expect(await smallTargets(page.locator('.product-media'))).toEqual([]);
       await saveScreenshot(page, `three-product-${name}`);
+      await expectAccessible(page, `three-product-${name}`);
       await open3d.click(SLOW);
       const viewer = page.locator('[data-testid="model-viewer"][data-state="ready"]');
       await viewer.waitFor(SLOW);
@@ -223,6 +226,7 @@ describe('the 3D viewer in Chromium', { timeout: 900_000 }, () => {
       expect(view.colours).toBeGreaterThan(40);
       expect(await smallTargets(viewer)).toEqual([]);
       await saveScreenshot(page, `three-viewer-${name}`);
+      await expectAccessible(page, `three-viewer-${name}`);
 
       // A drag turns the model (OrbitControls takes pointer input on the canvas).
       const box = (await viewer.locator('canvas').boundingBox())!;
@@ -245,6 +249,7 @@ describe('the 3D viewer in Chromium', { timeout: 900_000 }, () => {
       expect(await fallback.getByTestId('model-fallback').getAttribute('data-reason')).toBe('failed');
       expect(await fallback.textContent()).toContain('The 3D model couldn’t be loaded');
       await saveScreenshot(page, `three-viewer-failed-${name}`);
+      await expectAccessible(page, `three-viewer-failed-${name}`);
 
       // three.js loads its models and the room light with the page's CSP as it is.
       expect(await violations()).toEqual([]);
@@ -264,6 +269,7 @@ describe('the 3D viewer in Chromium', { timeout: 900_000 }, () => {
       expect(await page.getByTestId('model-spotlight').count()).toBe(0);
       expect(await page.locator('.spotlight-title').textContent()).not.toBe('');
       await saveScreenshot(page, `three-attract-no-webgl-${name}`);
+      await expectAccessible(page, `three-attract-no-webgl-${name}`);
 
       await openProduct(page, kiosk, sneaker.productId);
       await page.getByTestId('view-3d').click();
@@ -274,6 +280,7 @@ describe('the 3D viewer in Chromium', { timeout: 900_000 }, () => {
       expect(await viewer.locator('canvas').count()).toBe(0);
       expect(await smallTargets(viewer)).toEqual([]);
       await saveScreenshot(page, `three-viewer-no-webgl-${name}`);
+      await expectAccessible(page, `three-viewer-no-webgl-${name}`);
       expect(scripts.filter((url) => url.includes('ModelStage'))).toEqual([]);
 
       await page.getByTestId('model-viewer-close').click();
