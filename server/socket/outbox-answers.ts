@@ -62,6 +62,29 @@ export async function answerPush(
   const envelope = parseMessage(envelopeSchema, raw, 'events:push');
   if (!envelope.ok) return protocolError('invalid-message', envelope.error);
   const results: Extract<PushResponse, { kind: 'results' }>['results'] = [];
+  const answer = (index: number, id: string, received: Omit<ReceiveResult, 'grown'>): void => {
+    if (received.status === 'rejected') {
+      hub.logger.info({ deviceId: device.id, itemId: id, error: received.error }, 'outbox item rejected');
+    }
+    results[index] = { id, ...received };
+  };
+  // Analytics events (most of a push) are stored together, in one transaction: one disk sync
+  // per push rather than one per event. Other items keep their place in the order of effects.
+  let events: { index: number; item: Extract<OutboxItem, { kind: 'event' }> }[] = [];
+  const storeEvents = async (): Promise<void> => {
+    if (events.length === 0) return;
+    const batch = events;
+    events = [];
+    const received = await hub.store.receiveEvents(
+      device.id,
+      batch.map((e) => e.item),
+      receiveContext(hub, device.storeCode),
+    );
+    for (const [i, { index, item }] of batch.entries()) {
+      const { grown: _none, ...result } = received[i] ?? { status: 'rejected', error: 'not stored' };
+      answer(index, item.id, result);
+    }
+  };
   for (const [index, candidate] of envelope.value.items.entries()) {
     const item = parseMessage(outboxItemSchema, candidate, `events:push: items[${String(index)}]`);
     if (!item.ok) {
@@ -70,17 +93,16 @@ export async function answerPush(
         'outbox item refused',
       );
       await keepRefusedEvent(hub, device, candidate, item.error);
-      results.push({ id: candidate.id, status: 'rejected', error: item.error.slice(0, 2000) });
+      results[index] = { id: candidate.id, status: 'rejected', error: item.error.slice(0, 2000) };
       continue;
     }
-    const received = await receiveItem(hub, device.id, device.storeCode, item.value);
-    if (received.status === 'rejected') {
-      hub.logger.info(
-        { deviceId: device.id, itemId: item.value.id, error: received.error },
-        'outbox item rejected',
-      );
+    if (item.value.kind === 'event') {
+      events.push({ index, item: item.value });
+      continue;
     }
-    results.push({ id: item.value.id, ...received });
+    await storeEvents();
+    answer(index, item.value.id, await receiveItem(hub, device.id, device.storeCode, item.value));
   }
+  await storeEvents();
   return { kind: 'results', results };
 }

@@ -239,6 +239,15 @@ export interface HubStore {
   // Outbox ---------------------------------------------------------------------------------------
   /** Stores an item once per (device, id) together with its effect; a retry gets the first result. */
   receiveItem(deviceId: string, item: OutboxItem, context: ReceiveContext): Promise<ReceiveResult>;
+  /**
+   * Stores analytics events as receiveItem does, each once with its own result, all in one
+   * transaction: a push of many events costs one disk sync, not one each.
+   */
+  receiveEvents(
+    deviceId: string,
+    items: readonly Extract<OutboxItem, { kind: 'event' }>[],
+    context: ReceiveContext,
+  ): Promise<ReceiveResult[]>;
   getHandoff(token: string): Promise<HandoffRow | null>;
   countReceived(deviceId: string): Promise<number>;
 }

@@ -19,6 +19,7 @@ import {
   openStateAt,
   type OpeningHoursSpec,
 } from '../../shared/schedule/opening-hours.js';
+import { expectAccessible } from '../support/axe.js';
 import { LANDSCAPE, PORTRAIT, saveScreenshot, useBrowser } from '../support/browser.js';
 import { useProcesses } from '../support/processes.js';
 import { useTempDir } from '../support/temp.js';
@@ -117,6 +118,35 @@ function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The accessibility button's box against the parts a passer-by came for (each selector's
+ * rendered elements): the names of those it covers.
+ */
+function coveredByAids(page: Page, parts: readonly string[]): Promise<string[]> {
+  return page.evaluate((selectors) => {
+    const button = document.querySelector('[data-testid="window-aids"] [data-testid="a11y-open"]');
+    if (button === null) return ['(no accessibility button)'];
+    const a = button.getBoundingClientRect();
+    return selectors.filter((selector) =>
+      [...document.querySelectorAll(selector)].some((element) => {
+        const b = element.getBoundingClientRect();
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      }),
+    );
+  }, parts);
+}
+
+/** Opens the accessibility menu from the window's own button, checks it as a screen, and closes it. */
+async function checkAccessibilityMenu(page: Page, where: string): Promise<void> {
+  await page.getByTestId('window-aids').getByTestId('a11y-open').click();
+  await page.getByTestId('a11y-menu').waitFor();
+  expect(await smallTargets(page)).toEqual([]);
+  await expectAccessible(page, `the accessibility menu (${where})`);
+  await saveScreenshot(page, `window-a11y-menu-${where}`);
+  await page.getByTestId('a11y-close').click();
+  await page.getByTestId('a11y-menu').waitFor({ state: 'detached' });
+}
+
 /** The rendered height of a capital H in the CTA's own font, in mm of glass. */
 async function ctaCapMm(page: Page): Promise<number> {
   const px = await page.getByTestId('window-cta').evaluate((element) => {
@@ -184,6 +214,8 @@ describe('the smart shop window in Chromium', () => {
           await page.getByTestId('window-rail-item').first().waitFor();
           expect(await ctaCapMm(page)).toBeGreaterThanOrEqual(CAP_AT_3M_MM);
           expect(await smallTargets(page)).toEqual([]);
+          expect(await coveredByAids(page, ['.wcta', '.wrail', '.wslide-text > *'])).toEqual([]);
+          await expectAccessible(page, `the closed spotlight (${name})`);
           await saveScreenshot(page, `window-spotlight-closed-${name}`);
 
           // A touch on the rail opens that product; its colours and sizes are window-sized. One
@@ -214,6 +246,8 @@ describe('the smart shop window in Chromium', () => {
           expect(qr.symbolMm).toBeGreaterThanOrEqual(QR_AT_3M_MM);
           expect(qr.quietModules).toBeGreaterThanOrEqual(3.5);
           expect(await smallTargets(page)).toEqual([]);
+          expect(await coveredByAids(page, ['[data-testid="window-qr"]', '.wproduct-info'])).toEqual([]);
+          await expectAccessible(page, `the closed product with its QR code (${name})`);
           await saveScreenshot(page, `window-product-closed-${name}`);
 
           // Reserve for opening time, typed on the window's own keyboard.
@@ -226,6 +260,7 @@ describe('the smart shop window in Chromium', () => {
           expect(await page.getByTestId('window-reserve-name').inputValue()).toBe('ada');
           expect(await page.getByTestId('window-reserve-contact').inputValue()).toBe('+4930123456');
           expect(await smallTargets(page)).toEqual([]);
+          await expectAccessible(page, `the reserve form (${name})`);
           await saveScreenshot(page, `window-reserve-${name}`);
           await page.getByTestId('window-reserve-submit').click();
           const result = page.getByTestId('window-reservation');
@@ -236,6 +271,7 @@ describe('the smart shop window in Chromium', () => {
           );
           expect(await page.getByTestId('window-pickup-code').textContent()).toMatch(/^[A-Z2-9]{6}$/);
           expect(await smallTargets(page)).toEqual([]);
+          await expectAccessible(page, `the reservation's answer (${name})`);
           await saveScreenshot(page, `window-reserved-${name}`);
 
           // The hub holds it from the opening, for the usual hold after that.
@@ -291,7 +327,11 @@ describe('the smart shop window in Chromium', () => {
           await page.getByTestId('window-slide').first().waitFor();
           expect(await ctaCapMm(page)).toBeGreaterThanOrEqual(CAP_AT_3M_MM);
           expect(await smallTargets(page)).toEqual([]);
+          expect(await coveredByAids(page, ['.wcta', '.wrail', '.wslide-text > *'])).toEqual([]);
+          await expectAccessible(page, `the open spotlight (${name})`);
           await saveScreenshot(page, `window-spotlight-open-${name}`);
+          // The accessibility menu from the glass: window-sized too.
+          await checkAccessibilityMenu(page, name);
 
           // A touch anywhere on the glass answers at once (a ring under the finger, before it
           // lifts), then opens the product in the spotlight.
@@ -316,12 +356,15 @@ describe('the smart shop window in Chromium', () => {
           const qr = await readQr(page);
           expect(qr.symbolMm).toBeGreaterThanOrEqual(QR_AT_3M_MM);
           expect(await smallTargets(page)).toEqual([]);
+          expect(await coveredByAids(page, ['[data-testid="window-qr"]', '.wproduct-info'])).toEqual([]);
+          await expectAccessible(page, `the open product with its QR code (${name})`);
           await saveScreenshot(page, `window-product-open-${name}`);
 
           // A passer-by who does not read English picks their own language on the glass.
           await page.getByTestId('window-language').getByTestId('language-picker').click();
           await page.getByTestId('language-menu').waitFor();
           expect(await smallTargets(page)).toEqual([]);
+          await expectAccessible(page, `the language menu (${name})`);
           await saveScreenshot(page, `window-language-menu-${name}`);
           await page.locator('[data-testid="language-option"][data-language="de-DE"]').click();
           await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de-DE');
@@ -373,6 +416,7 @@ describe('the smart shop window in Chromium', () => {
           // Reserving needs the hub too: a standalone window does not offer it.
           expect(await page.getByTestId('window-reserve').count()).toBe(0);
           expect(await smallTargets(page)).toEqual([]);
+          await expectAccessible(page, `the product without the hub (${name})`);
           await saveScreenshot(page, `window-product-offline-${name}`);
           await page.context().close();
         }

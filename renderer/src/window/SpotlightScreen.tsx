@@ -14,7 +14,7 @@ import { Price } from '../components/Price.js';
 import { ProductImage } from '../components/ProductImage.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { HoursNotice } from './HoursNotice.js';
-import { WindowLanguage } from './WindowLanguage.js';
+import { WindowAids } from './WindowAids.js';
 import { FEATURED_IN_LOOP, productToOpen, spotlightSlides, type SpotlightSlide } from './slides.js';
 
 /** Products in the rail along the bottom: each one a way straight in. */
@@ -119,7 +119,7 @@ export function SpotlightScreen({ hours, onOpen }: SpotlightProps) {
       <header className="wtop">
         <span className="wbrand">{info.branding.name}</span>
         <HoursNotice hours={hours} className="whours-badge" />
-        <WindowLanguage />
+        <WindowAids />
       </header>
 
       <div className="wcta" aria-hidden="true">

@@ -27,7 +27,7 @@ import {
 } from '../format/variants.js';
 import { HoursNotice } from './HoursNotice.js';
 import { PhoneQr } from './PhoneQr.js';
-import { WindowLanguage } from './WindowLanguage.js';
+import { WindowAids } from './WindowAids.js';
 import type { WindowSizes } from './sizing.js';
 
 export interface WindowProductProps {
@@ -77,7 +77,7 @@ export function WindowProduct(props: WindowProductProps) {
         <Icon name="back" />
         {t('product.back')}
       </button>
-      <WindowLanguage />
+      <WindowAids />
     </div>
   );
   if (product === null) {

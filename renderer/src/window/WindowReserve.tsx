@@ -16,7 +16,7 @@ import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
 import { ProductImage } from '../components/ProductImage.js';
 import { useTextTarget } from '../input/text-target.js';
 import { useHoursSentence } from './HoursNotice.js';
-import { WindowLanguage } from './WindowLanguage.js';
+import { WindowAids } from './WindowAids.js';
 import { WindowReserved } from './WindowReserved.js';
 
 type Field = 'name' | 'contact';
@@ -120,7 +120,7 @@ export function WindowReserve({ product, sku, hours, onBack, onDone }: WindowRes
               <Icon name="back" />
               {t('reserve.back')}
             </button>
-            <WindowLanguage />
+            <WindowAids />
           </div>
           <ProductImage
             className="wreserve-thumb"

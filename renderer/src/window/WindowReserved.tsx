@@ -8,6 +8,7 @@ import type { ReservationView, StoreHoursView } from '../../../shared/bridge/con
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from '../components/Icon.js';
 import { intlLocale, nextOpening } from './hours-text.js';
+import { WindowAids } from './WindowAids.js';
 import { useNow } from './use-store-hours.js';
 
 export interface WindowReservedProps {
@@ -55,6 +56,9 @@ export function WindowReserved({ reservation, hours, onDone }: WindowReservedPro
 
   return (
     <main className="screen wreserved" data-screen="window-reserved">
+      <div className="wreserved-tools">
+        <WindowAids />
+      </div>
       <section
         className={`wresult wresult-${reservation.status}`}
         data-testid="window-reservation"

@@ -239,6 +239,18 @@ export class SqliteHubStore implements HubStore {
       ),
     );
   }
+  receiveEvents(
+    deviceId: string,
+    items: readonly Extract<OutboxItem, { kind: 'event' }>[],
+    context: ReceiveContext,
+  ): Promise<ReceiveResult[]> {
+    // Each item's own transaction becomes a savepoint inside this one (better-sqlite3 nests them).
+    return settle(() =>
+      this.db
+        .transaction(() => items.map((item) => this.outbox.receiveItem(deviceId, item, context, () => null)))
+        .immediate(),
+    );
+  }
   getHandoff(token: string): Promise<HandoffRow | null> {
     return settle(() => this.outbox.getHandoff(token));
   }

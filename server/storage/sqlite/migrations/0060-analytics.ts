@@ -37,6 +37,11 @@ CREATE TABLE analytics_events (
 CREATE INDEX analytics_events_name ON analytics_events(name, at_ms, product_id);
 CREATE INDEX analytics_events_store ON analytics_events(store_code, name, at_ms, product_id);
 CREATE INDEX analytics_events_device ON analytics_events(device_id, name, at_ms, product_id);
+-- Fleet-wide search terms and proof of play, read from these alone (partial: only their rows).
+CREATE INDEX analytics_events_searches ON analytics_events(at_ms, term, amount, outcome)
+  WHERE name = 'search';
+CREATE INDEX analytics_events_impressions ON analytics_events(at_ms, outcome, term, amount, session_id)
+  WHERE name = 'attract.impression';
 
 CREATE TABLE analytics_sessions (
   device_id    TEXT NOT NULL,
