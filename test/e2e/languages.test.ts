@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ProductView } from '../../shared/catalog/views.js';
+import { expectAccessible } from '../support/axe.js';
 import { LANDSCAPE, PORTRAIT, saveScreenshot, useBrowser } from '../support/browser.js';
 import { useProcesses } from '../support/processes.js';
 import { useTempDir } from '../support/temp.js';
@@ -124,6 +125,7 @@ describe('languages in Chromium', () => {
         ]);
         for (const box of await Promise.all((await choices.all()).map((c) => c.boundingBox())))
           expect(box!.height).toBeGreaterThanOrEqual(60);
+        await expectAccessible(page, `the attract loop with six languages (${name})`);
         await saveScreenshot(page, `languages-attract-${name}`);
 
         // One tap on "العربية" starts the session in Arabic.
@@ -133,6 +135,7 @@ describe('languages in Chromium', () => {
         await expect.poll(() => page.locator('.home-title').textContent(), SLOW).toBe('عمّ تبحث؟');
         expect(await page.getByTestId('session-done').textContent()).toBe('انتهيت');
         await page.locator('.card-title').first().waitFor();
+        await expectAccessible(page, `the Arabic start page (${name})`);
         await saveScreenshot(page, `languages-home-ar-${name}`);
 
         // Search: the feed's Arabic titles on the result cards.
@@ -147,6 +150,7 @@ describe('languages in Chromium', () => {
         const result = page.locator(`[data-testid="search-result"][data-product-id="${product.id}"]`);
         await result.waitFor();
         expect(await result.locator('.card-title').textContent()).toBe(arabicTitle);
+        await expectAccessible(page, `Arabic search (${name})`);
         await saveScreenshot(page, `languages-search-ar-${name}`);
 
         // A scan: the product in Arabic, its price as Arabic writes prices, the layout mirrored.
@@ -179,13 +183,26 @@ describe('languages in Chromium', () => {
         });
         expect(edges.right).toBeLessThan(2);
         expect(edges.left).toBeGreaterThan(20);
+        await expectAccessible(page, `the Arabic product (${name})`);
         await saveScreenshot(page, `languages-product-ar-${name}`);
+
+        // The accessibility menu is in Arabic too, laid out right to left.
+        await page.getByTestId('a11y-open').click();
+        const a11yMenu = page.getByTestId('a11y-menu');
+        await a11yMenu.waitFor();
+        expect(await a11yMenu.locator('#a11y-title').textContent()).toBe('إمكانية الوصول');
+        expect(await page.getByTestId('a11y-close').textContent()).toBe('تم');
+        await expectAccessible(page, `the accessibility menu in Arabic (${name})`);
+        await saveScreenshot(page, `languages-a11y-menu-ar-${name}`);
+        await page.getByTestId('a11y-close').click();
+        await a11yMenu.waitFor({ state: 'detached' });
 
         // Japanese through the top bar's picker: the same product, its Japanese title and yen-style price.
         await page.getByTestId('language-picker').click();
         const menu = page.getByTestId('language-menu');
         await menu.waitFor();
         expect(await menu.locator('[aria-current="true"]').getAttribute('data-language')).toBe('ar');
+        await expectAccessible(page, `the language menu in Arabic (${name})`);
         await saveScreenshot(page, `languages-menu-ar-${name}`);
         await menu.locator('[data-language="ja"]').click();
         await expect.poll(() => documentLanguage(page), SLOW).toEqual({ lang: 'ja', dir: 'ltr' });

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { postToDevChannel } from '../../main/runtime/devices/index.js';
 import type { ProductView } from '../../shared/catalog/views.js';
+import { expectAccessible } from '../support/axe.js';
 import { LANDSCAPE, PORTRAIT, saveScreenshot, useBrowser } from '../support/browser.js';
 import { useProcesses } from '../support/processes.js';
 import { useTempDir } from '../support/temp.js';
@@ -96,6 +97,7 @@ describe('loyalty members in Chromium', () => {
         const yes = await box('yes');
         expect(yes).toEqual(await box('no'));
         expect(yes[1]).toBeGreaterThanOrEqual(60);
+        await expectAccessible(page, `the consent sheet (${name})`);
         await saveScreenshot(page, `member-consent-${name}`);
 
         // No to both: greeted, member prices, no "For you", the feed's own pairings.
@@ -107,6 +109,7 @@ describe('loyalty members in Chromium', () => {
         await page.locator('[data-screen="home"]').waitFor();
         await page.getByTestId('member-price').first().waitFor();
         expect(await page.getByTestId('for-you').count()).toBe(0);
+        await expectAccessible(page, `the greeting and member bar (${name})`);
         await saveScreenshot(page, `member-greeting-${name}`);
         // The greeting makes way by itself (the next screens are photographed without it).
         await page.getByTestId('member-greeting').waitFor({ state: 'detached', timeout: 10_000 });
@@ -117,6 +120,7 @@ describe('loyalty members in Chromium', () => {
           'Your member price',
         );
         expect(await page.getByTestId('member-cross-sell').count()).toBe(0);
+        await expectAccessible(page, `a product with the member price, no suggestions (${name})`);
         await saveScreenshot(page, `member-product-refused-${name}`);
 
         // I'm done wipes the member: no greeting, no member bar, public prices for the next shopper.
@@ -142,6 +146,7 @@ describe('loyalty members in Chromium', () => {
         );
         expect(suggested.length).toBeGreaterThan(0);
         for (const id of suggested) expect(members.owned).not.toContain(id);
+        await expectAccessible(page, `the For-you row (${name})`);
         await saveScreenshot(page, `member-for-you-${name}`);
         await forYou.first().click();
         await page.locator('[data-screen="product"]').waitFor();
@@ -153,6 +158,7 @@ describe('loyalty members in Chromium', () => {
           .locator('[data-testid="member-cross-sell"], [data-testid="member-up-sell"]')
           .last()
           .scrollIntoViewIfNeeded();
+        await expectAccessible(page, `a product with the member price and suggestions (${name})`);
         await saveScreenshot(page, `member-product-${name}`);
 
         // Search cards carry member prices too.
@@ -160,17 +166,20 @@ describe('loyalty members in Chromium', () => {
         await page.locator('.category-tile').first().click();
         await page.locator('.chip-strong').click();
         await page.locator('[data-screen="search"] [data-testid="member-price"]').first().waitFor();
+        await expectAccessible(page, `search with member prices (${name})`);
         await saveScreenshot(page, `member-search-${name}`);
 
         // Sign out: forgotten at once; the shopper carries on without a member.
         await page.getByTestId('member-sign-out').click();
         await page.getByTestId('member-signed-out').waitFor();
         expect(await page.getByTestId('member-bar').count()).toBe(0);
+        await expectAccessible(page, `the signed-out notice (${name})`);
         await saveScreenshot(page, `member-signed-out-${name}`);
 
         // A card the hub does not know.
         await swipe(kiosk, `${LOYALTY_PREFIX}9999999999`);
         await page.getByTestId('member-unknown').waitFor();
+        await expectAccessible(page, `the unknown-card notice (${name})`);
         await saveScreenshot(page, `member-unknown-${name}`);
         await page.getByTestId('session-done').click();
         await page.locator('[data-screen="attract"]').waitFor();
@@ -197,6 +206,7 @@ describe('loyalty members in Chromium', () => {
         await page.getByTestId('member-offline').waitFor();
         await page.locator('.card .price-member').first().waitFor();
         expect(await page.getByTestId('consent-sheet').count()).toBe(0);
+        await expectAccessible(page, `the offline notice (${name})`);
         await saveScreenshot(page, `member-offline-${name}`);
         await page.getByTestId('session-done').click();
         await page.context().close();

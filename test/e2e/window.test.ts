@@ -140,6 +140,15 @@ function coveredByAids(page: Page, parts: readonly string[]): Promise<string[]> 
 async function checkAccessibilityMenu(page: Page, where: string): Promise<void> {
   await page.getByTestId('window-aids').getByTestId('a11y-open').click();
   await page.getByTestId('a11y-menu').waitFor();
+  // Measured once the menu has risen in: mid-animation its boxes are scaled down.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   expect(await smallTargets(page)).toEqual([]);
   await expectAccessible(page, `the accessibility menu (${where})`);
   await saveScreenshot(page, `window-a11y-menu-${where}`);

@@ -4,7 +4,7 @@
  * is interactive (Looking Glass, CHI 2012), so the glass answers a touch at once with a ripple
  * under the finger, and the touch itself opens the product on show.
  */
-import { useEffect, useState, type PointerEvent } from 'react';
+import { useEffect, useId, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreHoursView } from '../../../shared/bridge/contract.js';
 import type { SearchHit } from '../../../shared/catalog/views.js';
@@ -79,6 +79,10 @@ export function SpotlightScreen({ hours, onOpen }: SpotlightProps) {
   };
   const toOpen = productToOpen(slides, position);
   const rail = featured.slice(0, RAIL);
+  const ctaId = useId();
+  // A product slide names the stage by its own words (WCAG 2.5.3, label in name), and the call
+  // to action describes it; a photo or film has no words, so the name says what a touch opens.
+  const named = slide !== undefined && slide.kind !== 'product';
 
   return (
     <main
@@ -96,7 +100,10 @@ export function SpotlightScreen({ hours, onOpen }: SpotlightProps) {
         type="button"
         className="wstage"
         data-testid="window-stage"
-        aria-label={toOpen === undefined ? t('cta.title') : `${t('cta.title')}: ${toOpen.title}`}
+        aria-label={
+          named ? (toOpen === undefined ? t('cta.title') : `${t('cta.title')}: ${toOpen.title}`) : undefined
+        }
+        aria-describedby={ctaId}
         onClick={() => {
           if (toOpen !== undefined) onOpen(toOpen);
         }}
@@ -126,7 +133,7 @@ export function SpotlightScreen({ hours, onOpen }: SpotlightProps) {
         <span className="wcta-hand">
           <Icon name="hand" />
         </span>
-        <span className="wcta-text">
+        <span className="wcta-text" id={ctaId}>
           <span className="wcta-title" data-testid="window-cta">
             {t('cta.title')}
           </span>
