@@ -114,7 +114,7 @@ export const analyticsEvents = {
   'product.view': {
     scope: 'session',
     source: 'page',
-    props: z.strictObject({ productId, source: z.enum(['scan', 'browse']) }),
+    props: z.strictObject({ productId, source: z.enum(['scan', 'browse', 'window']) }),
   },
   /** A reservation the shopper sent, with where it stood when the kiosk answered them. */
   reservation: {

@@ -320,9 +320,11 @@ describe('the smart shop window in Chromium', () => {
   it(
     'open: "come in — it’s in store" with the stock here, and no reserving for later',
     async () => {
-      const test = await hubs.start(temp());
+      const hubDir = temp();
+      const test = await hubs.start(hubDir);
       await test.hub.importFeed(catalogText(PRODUCTS), { fileName: 'catalog.jsonl' });
       const kiosk = await startKiosk(test, temp(), spawn, windowConfig(openAlways));
+      const viewed: string[] = [];
       try {
         await catalogReady(kiosk, PRODUCTS);
         for (const [size, name] of [
@@ -382,7 +384,36 @@ describe('the smart shop window in Chromium', () => {
           await page.getByTestId('window-back').click();
           await page.locator('[data-screen="window-spotlight"]').waitFor();
           await page.context().close();
+          viewed.push(shown!);
         }
+
+        // The window's analytics reach the hub and are all accepted: the products opened on the
+        // glass, the product screen's views, and proof of play for the slides that were shown.
+        const stored = () => {
+          const db = new Database(join(hubDir, HUB_DATABASE_FILE), { readonly: true });
+          try {
+            return {
+              events: db
+                .prepare('SELECT name, product_id AS productId, outcome FROM analytics_events')
+                .all() as { name: string; productId: string | null; outcome: string | null }[],
+              rejected: (db.prepare('SELECT count(*) AS n FROM analytics_rejected').get() as { n: number }).n,
+            };
+          } finally {
+            db.close();
+          }
+        };
+        await expect
+          .poll(() => stored().events.filter((e) => e.name === 'product.view').length, {
+            timeout: 60_000,
+          })
+          .toBeGreaterThanOrEqual(2);
+        const { events, rejected } = stored();
+        expect(rejected).toBe(0);
+        expect(events.filter((e) => e.name === 'product.view').map((e) => e.productId)).toEqual(
+          expect.arrayContaining(viewed),
+        );
+        expect(events.some((e) => e.name === 'screen.view' && e.outcome === 'window-product')).toBe(true);
+        expect(events.some((e) => e.name === 'attract.impression')).toBe(true);
       } finally {
         kiosk.close();
       }

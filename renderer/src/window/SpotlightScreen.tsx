@@ -8,6 +8,7 @@ import { useEffect, useId, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreHoursView } from '../../../shared/bridge/contract.js';
 import type { SearchHit } from '../../../shared/catalog/views.js';
+import { useImpression } from '../analytics/use-impression.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from '../components/Icon.js';
 import { Price } from '../components/Price.js';
@@ -53,6 +54,13 @@ export function SpotlightScreen({ hours, onOpen }: SpotlightProps) {
   );
   const position = slides.length === 0 ? 0 : index % slides.length;
   const slide = slides[position];
+  // Proof of play, as on the kiosk's attract loop; `index` counts every showing.
+  const impression = useImpression(
+    slide === undefined
+      ? null
+      : { itemKind: slide.kind, itemRef: slide.kind === 'product' ? slide.product.id : slide.src },
+    index,
+  );
   const advance = (): void => {
     setIndex((i) => (slides.length === 0 ? 0 : (i % slides.length) + 1));
   };
@@ -117,6 +125,7 @@ export function SpotlightScreen({ hours, onOpen }: SpotlightProps) {
             loop={slides.length < 2}
             onEnded={advance}
             onFailed={(src) => {
+              impression.cancel();
               setFailed((set) => new Set(set).add(src));
             }}
           />

@@ -9,7 +9,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreHoursView } from '../../../shared/bridge/contract.js';
 import type { ProductView, SearchHit } from '../../../shared/catalog/views.js';
-import { callQuietly, useKiosk } from '../bridge/kiosk-context.js';
+import { track } from '../analytics/track.js';
+import { useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from '../components/Icon.js';
 import { Price } from '../components/Price.js';
 import { ProductImage } from '../components/ProductImage.js';
@@ -66,9 +67,7 @@ export function WindowProduct(props: WindowProductProps) {
   }, [bridge, productId, props.product]);
 
   useEffect(() => {
-    callQuietly(
-      bridge.call('session.track', { name: 'product.view', props: { productId, source: 'window' } }),
-    );
+    track(bridge, 'product.view', { productId, source: 'window' });
   }, [bridge, productId]);
 
   const back = (

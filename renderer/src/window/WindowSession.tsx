@@ -5,6 +5,7 @@
  */
 import { useState, type CSSProperties } from 'react';
 import type { ProductView, SearchHit } from '../../../shared/catalog/views.js';
+import { useScreenView } from '../analytics/use-screen-view.js';
 import { useBridgeEvent } from '../bridge/kiosk-context.js';
 import { SpotlightScreen } from './SpotlightScreen.js';
 import { useStoreHours } from './use-store-hours.js';
@@ -51,6 +52,12 @@ export function WindowSession({ onEnd, holdScans }: WindowSessionProps) {
       variantSku: scan.variantSku,
       at: performance.now(),
     });
+  });
+
+  // The spotlight is the window's attract loop (impressions, not screen views).
+  useScreenView({
+    kind: view.kind === 'spotlight' ? 'attract' : `window-${view.kind}`,
+    id: view.kind === 'product' ? view.at : 0,
   });
 
   const style = {
