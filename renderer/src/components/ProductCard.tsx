@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PriceView } from '../../../shared/catalog/views.js';
 import { cardStockLabel, stockTone } from '../format/stock.js';
+import { HitImage } from './HitImage.js';
 import { Price } from './Price.js';
-import { ProductImage } from './ProductImage.js';
 
 /** What a card needs: a search hit, a featured product or a recommendation all fit. */
 export interface CardProduct {
@@ -37,15 +37,7 @@ export function ProductCard({ product, onOpen, testId, size = 'md' }: ProductCar
         onOpen(product);
       }}
     >
-      <ProductImage
-        className="card-image"
-        src={product.image}
-        alt=""
-        seed={product.id}
-        colorName={colors[0]}
-        brand={product.brand}
-        hints={[product.title, product.category]}
-      />
+      <HitImage className="card-image" hit={product} />
       <span className="card-body">
         {product.brand !== undefined ? <span className="card-brand">{product.brand}</span> : null}
         <span className="card-title">{product.title}</span>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecommendationKind } from '../../../shared/catalog/types.js';
 import type { RecommendationView } from '../../../shared/catalog/views.js';
 import { useNav } from '../session/nav-context.js';
-import { ProductCard } from './ProductCard.js';
+import { ProductCard, type CardProduct } from './ProductCard.js';
 
 const headings: Record<RecommendationKind, string> = {
   'cross-sell': 'recommendations.crossSell',
@@ -11,7 +11,6 @@ const headings: Record<RecommendationKind, string> = {
 
 /** The feed's suggestions: what goes with this product, and what a shopper might prefer to it. */
 export function Recommendations({ items }: { items: RecommendationView[] }) {
-  const nav = useNav();
   const { t } = useTranslation('product');
   const kinds: RecommendationKind[] = ['cross-sell', 'up-sell'];
   return (
@@ -22,20 +21,22 @@ export function Recommendations({ items }: { items: RecommendationView[] }) {
         return (
           <section className="product-section recs" key={kind} aria-label={t(headings[kind])}>
             <h2 className="section-title">{t(headings[kind])}</h2>
-            <div className="recs-row scroll-x">
-              {group.map((r) => (
-                <ProductCard
-                  key={r.id}
-                  product={r}
-                  onOpen={nav.openProduct}
-                  size="sm"
-                  testId="recommendation"
-                />
-              ))}
-            </div>
+            <RecommendationRow items={group} />
           </section>
         );
       })}
     </>
+  );
+}
+
+/** One group of suggestions as a row of small cards, the feed's or a member's alike. */
+export function RecommendationRow({ items }: { items: CardProduct[] }) {
+  const nav = useNav();
+  return (
+    <div className="recs-row scroll-x">
+      {items.map((r) => (
+        <ProductCard key={r.id} product={r} onOpen={nav.openProduct} size="sm" testId="recommendation" />
+      ))}
+    </div>
   );
 }

@@ -7,8 +7,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon.js';
-import { ProductCard } from '../components/ProductCard.js';
-import { useNav } from '../session/nav-context.js';
+import { RecommendationRow } from '../components/Recommendations.js';
 import { useMemberSuggestions } from './member-suggestions.js';
 import '../theme/member.css';
 
@@ -18,7 +17,6 @@ const GROUPS = [
 ] as const;
 
 export function MemberRecommendations({ productId, fallback }: { productId: string; fallback: ReactNode }) {
-  const nav = useNav();
   const { t } = useTranslation('member');
   const suggestions = useMemberSuggestions(productId);
   if (suggestions.status !== 'ready') return fallback;
@@ -43,17 +41,7 @@ export function MemberRecommendations({ productId, fallback }: { productId: stri
               {t('recs.personal')}
             </span>
           </div>
-          <div className="recs-row scroll-x">
-            {group.items.map((hit) => (
-              <ProductCard
-                key={hit.id}
-                product={hit}
-                onOpen={nav.openProduct}
-                size="sm"
-                testId="recommendation"
-              />
-            ))}
-          </div>
+          <RecommendationRow items={group.items} />
         </section>
       ))}
     </>

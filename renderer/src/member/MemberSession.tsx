@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberEvent } from '../../../shared/bridge/member.js';
 import { callQuietly, useBridgeEvent, useKiosk } from '../bridge/kiosk-context.js';
 import { Toast } from '../components/Toast.js';
+import { useNotice } from '../session/use-notice.js';
 import { ConsentSheet } from './ConsentSheet.js';
 import { MemberContext, type IdentifiedMember, type MemberState } from './member-context.js';
 
@@ -16,7 +17,10 @@ type Notice =
   | { kind: 'checking' | 'unknown' | 'offline' | 'signed-out'; at: number }
   | { kind: 'greeting'; at: number; name: string; tier: string | undefined };
 
-const NOTICE_MS = 5000;
+/** "Checking your card" stays until the hub's answer replaces it, however long that takes. */
+function awaitsAnswer(notice: Notice): boolean {
+  return notice.kind === 'checking';
+}
 
 export function MemberSession({
   children,
@@ -34,25 +38,28 @@ export function MemberSession({
   const { bridge } = useKiosk();
   const [state, setState] = useState<MemberEvent>({ phase: 'ended' });
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useNotice<Notice>(awaitsAnswer);
   const heard = useRef(false);
 
-  const show = useCallback((event: MemberEvent) => {
-    heard.current = true;
-    setState(
-      event.phase === 'unknown' || event.phase === 'offline' || event.phase === 'checking'
-        ? { phase: 'ended' }
-        : event,
-    );
-    const at = performance.now();
-    if (event.phase === 'identified') {
-      setNotice({ kind: 'greeting', at, name: event.greetingName, tier: event.tier });
-    } else if (event.phase === 'checking' || event.phase === 'unknown' || event.phase === 'offline') {
-      setNotice({ kind: event.phase, at });
-    } else if (event.phase === 'consent-needed') {
-      setNotice(null);
-    }
-  }, []);
+  const show = useCallback(
+    (event: MemberEvent) => {
+      heard.current = true;
+      setState(
+        event.phase === 'unknown' || event.phase === 'offline' || event.phase === 'checking'
+          ? { phase: 'ended' }
+          : event,
+      );
+      const at = performance.now();
+      if (event.phase === 'identified') {
+        setNotice({ kind: 'greeting', at, name: event.greetingName, tier: event.tier });
+      } else if (event.phase === 'checking' || event.phase === 'unknown' || event.phase === 'offline') {
+        setNotice({ kind: event.phase, at });
+      } else if (event.phase === 'consent-needed') {
+        setNotice(null);
+      }
+    },
+    [setNotice],
+  );
 
   // After a page reload mid-session the runtime still holds the member: pick it up.
   useEffect(() => {
@@ -74,22 +81,12 @@ export function MemberSession({
     show(event);
   });
 
-  useEffect(() => {
-    if (notice === null || notice.kind === 'checking') return undefined;
-    const timer = setTimeout(() => {
-      setNotice(null);
-    }, NOTICE_MS);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [notice]);
-
   const signOut = useCallback(() => {
     heard.current = true;
     setState({ phase: 'ended' });
     setNotice({ kind: 'signed-out', at: performance.now() });
     callQuietly(bridge.call('member.forget', {}));
-  }, [bridge]);
+  }, [bridge, setNotice]);
 
   const answer = (answers: { personalization: boolean; marketing: boolean }): void => {
     setBusy(true);

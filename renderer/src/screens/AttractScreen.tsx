@@ -10,11 +10,11 @@ import type { SearchHit } from '../../../shared/catalog/views.js';
 import { useImpression } from '../analytics/use-impression.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
 import { CategoryGlyph, type Glyph } from '../components/CategoryGlyph.js';
+import { HitImage } from '../components/HitImage.js';
 import { Icon } from '../components/Icon.js';
 import { LanguageRow } from '../components/LanguagePicker.js';
 import { Price } from '../components/Price.js';
 import { StatusPill } from '../components/StatusPill.js';
-import { ProductImage } from '../components/ProductImage.js';
 import { ModelSpotlight } from '../three/index.js';
 
 const DEFAULT_SLIDE_SECONDS = 8;
@@ -121,16 +121,7 @@ function Spotlight({ product }: { product: SearchHit }) {
   const { t } = useTranslation('home');
   return (
     <div className="spotlight">
-      <ProductImage
-        className="spotlight-image"
-        src={product.image}
-        alt=""
-        seed={product.id}
-        colorName={product.colors[0]}
-        brand={product.brand}
-        hints={[product.title, product.category]}
-        eager
-      />
+      <HitImage className="spotlight-image" hit={product} eager />
       <div className="spotlight-text">
         <span className="eyebrow">{product.brand ?? t('attract.newIn')}</span>
         <h2 className="spotlight-title">{product.title}</h2>
@@ -182,14 +173,7 @@ function BrandStage() {
           : null}
         {featured.slice(0, 6).map((hit, i) => (
           <div className="brand-stage-product" key={hit.id} style={{ animationDelay: `${i * 90}ms` }}>
-            <ProductImage
-              src={hit.image}
-              alt=""
-              seed={hit.id}
-              colorName={hit.colors[0]}
-              brand={hit.brand}
-              hints={[hit.title, hit.category]}
-            />
+            <HitImage hit={hit} />
             <span className="brand-stage-product-title">{hit.title}</span>
             {hit.price !== undefined ? <Price price={hit.price} size="sm" /> : null}
           </div>

@@ -11,10 +11,10 @@ import type { ProductView } from '../../../shared/catalog/views.js';
 import { callQuietly, useKiosk } from '../bridge/kiosk-context.js';
 import { Description } from '../components/Description.js';
 import { Gallery } from '../components/Gallery.js';
+import { HitImage } from '../components/HitImage.js';
 import { Icon } from '../components/Icon.js';
 import { NearbyStores, type NearbyState } from '../components/NearbyStores.js';
 import { Price } from '../components/Price.js';
-import { ProductImage } from '../components/ProductImage.js';
 import { Recommendations } from '../components/Recommendations.js';
 import { MemberRecommendations } from '../member/index.js';
 import { ProductModelViewer, ViewIn3dButton, modelOf } from '../three/index.js';
@@ -261,16 +261,7 @@ function ProductPreview({ entry }: { entry: ProductEntry }) {
       <div className="product-body">
         <div className="product-media">
           <div className="gallery">
-            <ProductImage
-              className="gallery-image"
-              src={preview?.image}
-              alt=""
-              seed={entry.productId}
-              colorName={preview?.colors?.[0]}
-              brand={preview?.brand}
-              hints={[preview?.title, preview?.category]}
-              eager
-            />
+            <HitImage className="gallery-image" hit={preview} id={entry.productId} eager />
           </div>
         </div>
         <div className="product-info">

@@ -4,7 +4,6 @@
  */
 import {
   Suspense,
-  useEffect,
   useMemo,
   useReducer,
   useState,
@@ -28,6 +27,7 @@ import { SearchScreen } from '../screens/SearchScreen.js';
 import { HandoffScreen, ReserveScreen } from './lazy-screens.js';
 import { initialNav, navReducer, type Screen } from './navigation.js';
 import { NavContext, type Nav, type SearchState } from './nav-context.js';
+import { useNotice } from './use-notice.js';
 
 interface Notice {
   icon: 'barcode' | 'user' | 'info';
@@ -36,8 +36,6 @@ interface Notice {
   testId: string;
   at: number;
 }
-
-const NOTICE_MS = 5000;
 
 export interface SessionProps {
   onEnd: () => void;
@@ -48,7 +46,7 @@ export interface SessionProps {
 export function Session({ onEnd, holdScans }: SessionProps) {
   const [nav, dispatch] = useReducer(navReducer, initialNav);
   const [search, setSearch] = useState<SearchState>({ query: '', filters: {} });
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useNotice<Notice>();
   const { t } = useTranslation();
   const top: Screen = nav.stack[nav.stack.length - 1] ?? { kind: 'attract', id: 0 };
   useScreenView(top);
@@ -106,16 +104,6 @@ export function Session({ onEnd, holdScans }: SessionProps) {
       });
     }
   });
-
-  useEffect(() => {
-    if (notice === null) return undefined;
-    const timer = setTimeout(() => {
-      setNotice(null);
-    }, NOTICE_MS);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [notice]);
 
   const actions = useMemo<Nav>(
     () => ({

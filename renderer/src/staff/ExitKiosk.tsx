@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BridgeError } from '../../../shared/bridge/client.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
+import { settleStaffAction } from './staff-action.js';
 import { StaffIcon } from './staff-icons.js';
 
 type Step =
@@ -19,20 +19,13 @@ export function ExitKiosk({ onExpired }: { onExpired: () => void }) {
 
   const exit = (): void => {
     setState({ step: 'busy' });
-    bridge.call('staff.exit', {}).then(
+    // A refusal here: the staff session ran out between the two taps.
+    settleStaffAction(
+      bridge.call('staff.exit', {}),
       ({ ok, message }) => {
         setState({ step: 'done', ok, message });
       },
-      (error: unknown) => {
-        // `unavailable`: the staff session ran out between the two taps.
-        if (error instanceof BridgeError && error.code === 'unavailable') onExpired();
-        else
-          setState({
-            step: 'done',
-            ok: false,
-            message: error instanceof Error ? error.message : String(error),
-          });
-      },
+      onExpired,
     );
   };
 

@@ -8,11 +8,11 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardEvent, ScanEvent, StaffStatusView } from '../../../shared/bridge/contract.js';
-import { BridgeError } from '../../../shared/bridge/client.js';
 import { callQuietly, useBridgeEvent, useKiosk } from '../bridge/kiosk-context.js';
 import { StaffIcon } from './staff-icons.js';
 import { clockTime } from '../format/staff.js';
 import { ExitKiosk } from './ExitKiosk.js';
+import { refused, settleStaffAction } from './staff-action.js';
 import {
   CatalogSection,
   DeviceSection,
@@ -31,11 +31,6 @@ export interface StaffPanelProps {
   onExpired: () => void;
   /** Lock & close was pressed (the lock is already on its way). */
   onLocked: () => void;
-}
-
-/** staff.* calls answer `unavailable` only when the staff session is locked or has run out. */
-function refused(error: unknown): boolean {
-  return error instanceof BridgeError && error.code === 'unavailable';
 }
 
 type Resync = { state: 'idle' } | { state: 'busy' } | { state: 'done'; ok: boolean; message: string };
@@ -81,19 +76,12 @@ export function StaffPanel({ onExpired, onLocked }: StaffPanelProps) {
   const startResync = (): void => {
     if (resync.state === 'busy') return;
     setResync({ state: 'busy' });
-    bridge.call('staff.resync', {}).then(
+    settleStaffAction(
+      bridge.call('staff.resync', {}),
       ({ ok, message }) => {
         setResync({ state: 'done', ok, message });
       },
-      (error: unknown) => {
-        if (refused(error)) onExpired();
-        else
-          setResync({
-            state: 'done',
-            ok: false,
-            message: error instanceof Error ? error.message : String(error),
-          });
-      },
+      onExpired,
     );
   };
 

@@ -10,9 +10,9 @@ import type { StoreHoursView } from '../../../shared/bridge/contract.js';
 import type { SearchHit } from '../../../shared/catalog/views.js';
 import { useImpression } from '../analytics/use-impression.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
+import { HitImage } from '../components/HitImage.js';
 import { Icon } from '../components/Icon.js';
 import { Price } from '../components/Price.js';
-import { ProductImage } from '../components/ProductImage.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { HoursNotice } from './HoursNotice.js';
 import { WindowAids } from './WindowAids.js';
@@ -164,15 +164,7 @@ export function SpotlightScreen({ hours, onOpen }: SpotlightProps) {
                 onOpen(hit);
               }}
             >
-              <ProductImage
-                className="wrail-image"
-                src={hit.image}
-                alt=""
-                seed={hit.id}
-                colorName={hit.colors[0]}
-                brand={hit.brand}
-                hints={[hit.title, hit.category]}
-              />
+              <HitImage className="wrail-image" hit={hit} />
               <span className="wrail-title">{hit.title}</span>
             </button>
           ))}
@@ -235,16 +227,7 @@ function Slide({
   const { product } = slide;
   return (
     <span className="wslide" data-testid="window-slide" data-product-id={product.id}>
-      <ProductImage
-        className="wslide-image"
-        src={product.image}
-        alt=""
-        seed={product.id}
-        colorName={product.colors[0]}
-        brand={product.brand}
-        hints={[product.title, product.category]}
-        eager
-      />
+      <HitImage className="wslide-image" hit={product} eager />
       <span className="wslide-text">
         {product.brand !== undefined ? <span className="eyebrow wslide-brand">{product.brand}</span> : null}
         <span className="wslide-title">{product.title}</span>

@@ -11,6 +11,7 @@ import type { StoreHoursView } from '../../../shared/bridge/contract.js';
 import type { ProductView, SearchHit } from '../../../shared/catalog/views.js';
 import { track } from '../analytics/track.js';
 import { useKiosk } from '../bridge/kiosk-context.js';
+import { HitImage } from '../components/HitImage.js';
 import { Icon } from '../components/Icon.js';
 import { Price } from '../components/Price.js';
 import { ProductImage } from '../components/ProductImage.js';
@@ -92,16 +93,7 @@ export function WindowProduct(props: WindowProductProps) {
     return (
       <main className="screen wproduct" data-screen="window-product" aria-busy="true">
         {back}
-        <ProductImage
-          className="wproduct-image"
-          src={preview?.image}
-          alt=""
-          seed={productId}
-          colorName={preview?.colors[0]}
-          brand={preview?.brand}
-          hints={[preview?.title, preview?.category]}
-          eager
-        />
+        <HitImage className="wproduct-image" hit={preview} id={productId} eager />
         <div className="wproduct-info">
           <h1 className="wproduct-title">{preview?.title ?? ''}</h1>
         </div>
