@@ -12,6 +12,7 @@ import type { SocketTransport } from './bridge/socket-transport.js';
 import { AccessibilityProvider, ReachFrame } from './a11y/index.js';
 import { flushHeld, sessionEnded } from './analytics/track.js';
 import { callQuietly, KioskContext, type Kiosk } from './bridge/kiosk-context.js';
+import { useRetryingCall } from './bridge/use-retrying-call.js';
 import { IdleWarning } from './components/IdleWarning.js';
 import { Splash } from './components/Splash.js';
 import { StatusPill } from './components/StatusPill.js';
@@ -41,51 +42,16 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
   const language = useSessionLanguage(info);
 
   const connected = connection.kind === 'connected';
-  useEffect(() => {
-    if (!connected || info !== null) return undefined;
-    let stopped = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const load = (): void => {
-      bridge.call('kiosk.info', {}).then(
-        (kiosk) => {
-          if (stopped) return;
-          applyBranding(kiosk);
-          setInfo(kiosk);
-        },
-        () => {
-          if (!stopped) retry = setTimeout(load, 2000);
-        },
-      );
-    };
-    load();
-    return () => {
-      stopped = true;
-      clearTimeout(retry);
-    };
-  }, [bridge, connected, info]);
-
+  // Once known, the kiosk's description changes only by `kiosk` events (below).
+  useRetryingCall(bridge, 'kiosk.info', {}, connected && info === null, (kiosk) => {
+    applyBranding(kiosk);
+    setInfo(kiosk);
+  });
   // The sync state at each (re)connection; `sync` events keep it current from then on. Its own
-  // effect: tied to `info`, the answer was dropped whenever kiosk.info answered first.
-  useEffect(() => {
-    if (!connected) return undefined;
-    let stopped = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const load = (): void => {
-      bridge.call('device.status', {}).then(
-        (status) => {
-          if (!stopped) setSync(status.sync);
-        },
-        () => {
-          if (!stopped) retry = setTimeout(load, 2000);
-        },
-      );
-    };
-    load();
-    return () => {
-      stopped = true;
-      clearTimeout(retry);
-    };
-  }, [bridge, connected]);
+  // call: tied to `info`, the answer was dropped whenever kiosk.info answered first.
+  useRetryingCall(bridge, 'device.status', {}, connected, (status) => {
+    setSync(status.sync);
+  });
 
   const { report: reportActivity, forget: forgetActivity } = useActivityReporter(bridge, info?.idle);
   const resetLanguage = language.reset;

@@ -5,17 +5,15 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTextTarget } from '../input/text-target.js';
+import {
+  contactMaxLength,
+  NAME_MAX_LENGTH,
+  type ContactKind,
+  type ReserveErrors,
+} from '../session/reserve-form.js';
 import { Icon } from './Icon.js';
 
-export type ContactKind = 'phone' | 'email';
 export type Field = 'name' | 'contact';
-export interface FormErrors {
-  store?: string | undefined;
-  name?: string | undefined;
-  contact?: string | undefined;
-  consent?: string | undefined;
-  form?: string | undefined;
-}
 
 /** Names start each word with a capital, so the shopper needn't find a shift key. */
 function capitalizeWords(before: string, inserted: string): string {
@@ -38,7 +36,7 @@ export interface ReserveFieldsProps {
   setConsent: (consent: boolean) => void;
   focused: Field;
   setFocused: (field: Field) => void;
-  errors: FormErrors;
+  errors: ReserveErrors;
   brand: string;
 }
 
@@ -58,8 +56,8 @@ export function ReserveFields(props: ReserveFieldsProps) {
     brand,
   } = props;
   const { t } = useTranslation('reserve');
-  useTextTarget(focused === 'name', setName, { maxLength: 100, shape: capitalizeWords });
-  useTextTarget(focused === 'contact', setContact, { maxLength: kind === 'phone' ? 20 : 200 });
+  useTextTarget(focused === 'name', setName, { maxLength: NAME_MAX_LENGTH, shape: capitalizeWords });
+  useTextTarget(focused === 'contact', setContact, { maxLength: contactMaxLength(kind) });
   return (
     <>
       <section className="form-section" aria-labelledby="details-title">
@@ -76,7 +74,7 @@ export function ReserveFields(props: ReserveFieldsProps) {
             autoComplete="off"
             autoCorrect="off"
             spellCheck={false}
-            maxLength={100}
+            maxLength={NAME_MAX_LENGTH}
             value={name}
             aria-invalid={errors.name !== undefined}
             aria-describedby={errors.name !== undefined ? 'name-error' : undefined}
@@ -131,7 +129,7 @@ export function ReserveFields(props: ReserveFieldsProps) {
             autoCorrect="off"
             autoCapitalize="off"
             spellCheck={false}
-            maxLength={kind === 'phone' ? 20 : 200}
+            maxLength={contactMaxLength(kind)}
             placeholder={kind === 'phone' ? '+49 30 1234567' : 'name@example.com'}
             dir="ltr"
             value={contact}

@@ -1,15 +1,12 @@
 /**
  * Reserve to try on: which store, who (name and a phone number or an email address), and an
- * explicit yes to being contacted. The runtime checks the same rules (shared/bridge/contract.ts,
- * reserveArgs); checking here first only saves a round trip and puts the message by the field.
+ * explicit yes to being contacted. The rules are session/reserve-form.ts's; this screen words them.
  */
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReservationView } from '../../../shared/bridge/contract.js';
-import { BridgeError } from '../../../shared/bridge/client.js';
 import type { NearbyStock, ProductView } from '../../../shared/catalog/views.js';
-import { fieldErrors } from '../bridge/field-errors.js';
 import { useBridgeEvent, useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from '../components/Icon.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
@@ -17,31 +14,26 @@ import { Price } from '../components/Price.js';
 import { ProductThumb } from '../components/ProductThumb.js';
 import { variantLabel } from '../format/variants.js';
 import { ReservationResult } from '../components/ReservationResult.js';
-import { ReserveFields, type ContactKind, type Field, type FormErrors } from '../components/ReserveFields.js';
+import { ReserveFields, type Field } from '../components/ReserveFields.js';
 import { StoreChoice, type StoreOption } from '../components/StoreChoice.js';
 import { useNav } from '../session/nav-context.js';
+import {
+  invalidFields,
+  refusedFields,
+  type ContactKind,
+  type ReserveDraft,
+  type ReserveErrors,
+  type ReserveField,
+} from '../session/reserve-form.js';
 // Loaded with this screen's chunk, not up front.
 import '../theme/reserve.css';
 import '../theme/reservation-result.css';
 
 const QUEUED_POLL_MS = 5000;
-const PHONE = /^\+?[0-9 ()-]{6,20}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-function validate(
-  t: TFunction,
-  name: string,
-  kind: ContactKind,
-  contact: string,
-  consent: boolean,
-  store: string | null,
-): FormErrors {
-  const errors: FormErrors = {};
-  if (store === null) errors.store = t('errors.store');
-  if (name.trim() === '') errors.name = t('errors.name');
-  if (kind === 'phone' && !PHONE.test(contact.trim())) errors.contact = t('errors.phone');
-  if (kind === 'email' && !EMAIL.test(contact.trim())) errors.contact = t('errors.email');
-  if (!consent) errors.consent = t('errors.consent');
+function validate(t: TFunction, draft: ReserveDraft): ReserveErrors {
+  const errors: ReserveErrors = {};
+  for (const [field, problem] of invalidFields(draft)) errors[field] = t(`errors.${problem}`);
   return errors;
 }
 
@@ -57,7 +49,7 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
   const [contact, setContact] = useState('');
   const [consent, setConsent] = useState(false);
   const [focused, setFocused] = useState<Field>('name');
-  const [errors, setErrors] = useState<FormErrors>({});
+  const [errors, setErrors] = useState<ReserveErrors>({});
   // A field's message stays only while the field still holds what was refused.
   const [refused, setRefused] = useState({ name: '', contact: '' });
   const [sending, setSending] = useState(false);
@@ -128,7 +120,7 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
   const chosen = store ?? options[0]?.code ?? null;
 
   const submit = (): void => {
-    const found = validate(t, name, kind, contact, consent, chosen);
+    const found = validate(t, { store: chosen, name, kind, contact, consent });
     setErrors(found);
     setRefused({ name, contact });
     if (Object.keys(found).length > 0 || chosen === null || sending) return;
@@ -253,18 +245,21 @@ export function ReserveScreen({ product, sku }: { product: ProductView; sku: str
  * The runtime's refusal names the fields it refused (in English, for logs); the shopper is told
  * in their language what each field needs.
  */
-function errorsFrom(t: TFunction, kind: ContactKind, error: unknown): FormErrors {
-  if (error instanceof BridgeError && error.code === 'invalid-call') {
-    const out: FormErrors = {};
-    for (const path of fieldErrors('session.reserve', error.message).keys()) {
-      if (path === 'name') out.name ??= t('errors.name');
-      else if (path.startsWith('contact'))
-        out.contact ??= t(kind === 'phone' ? 'errors.phone' : 'errors.email');
-      else if (path === 'consent') out.consent ??= t('errors.consent');
-      else if (path === 'storeCode') out.store ??= t('errors.storeGone');
-      else out.form ??= t('errors.failed');
-    }
-    if (Object.keys(out).length > 0) return out;
+function errorsFrom(t: TFunction, kind: ContactKind, error: unknown): ReserveErrors {
+  const errors: ReserveErrors = {};
+  for (const field of refusedFields(error).keys()) errors[field] = t(`errors.${refusalKey(field, kind)}`);
+  return Object.keys(errors).length > 0 ? errors : { form: t('errors.failed') };
+}
+
+function refusalKey(field: ReserveField, kind: ContactKind): string {
+  switch (field) {
+    case 'store':
+      return 'storeGone';
+    case 'contact':
+      return kind;
+    case 'form':
+      return 'failed';
+    default:
+      return field;
   }
-  return { form: t('errors.failed') };
 }

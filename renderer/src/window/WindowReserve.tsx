@@ -7,29 +7,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReservationView, StoreHoursView } from '../../../shared/bridge/contract.js';
-import { BridgeError } from '../../../shared/bridge/client.js';
 import type { ProductView } from '../../../shared/catalog/views.js';
-import { fieldErrors } from '../bridge/field-errors.js';
 import { useBridgeEvent, useKiosk } from '../bridge/kiosk-context.js';
 import { Icon } from '../components/Icon.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
 import { ProductImage } from '../components/ProductImage.js';
 import { useTextTarget } from '../input/text-target.js';
+import {
+  contactMaxLength,
+  invalidFields,
+  NAME_MAX_LENGTH,
+  refusedFields,
+  type ContactKind,
+  type ReserveErrors,
+} from '../session/reserve-form.js';
 import { useHoursSentence } from './HoursNotice.js';
 import { WindowAids } from './WindowAids.js';
 import { WindowReserved } from './WindowReserved.js';
 
 type Field = 'name' | 'contact';
-type Kind = 'phone' | 'email';
-interface Errors {
-  name?: string | undefined;
-  contact?: string | undefined;
-  consent?: string | undefined;
-  form?: string | undefined;
-}
-
-const PHONE = /^\+?[0-9 ()-]{6,20}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export interface WindowReserveProps {
   product: ProductView;
@@ -44,16 +40,16 @@ export function WindowReserve({ product, sku, hours, onBack, onDone }: WindowRes
   const { bridge, info } = useKiosk();
   const variant = product.variants.find((v) => v.sku === sku);
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<Kind>('phone');
+  const [kind, setKind] = useState<ContactKind>('phone');
   const [contact, setContact] = useState('');
   const [consent, setConsent] = useState(false);
   const [focused, setFocused] = useState<Field>('name');
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<ReserveErrors>({});
   const [sending, setSending] = useState(false);
   const [result, setResult] = useState<ReservationView | null>(null);
   const sentence = useHoursSentence(hours);
-  useTextTarget(focused === 'name', setName, { maxLength: 100 });
-  useTextTarget(focused === 'contact', setContact, { maxLength: kind === 'phone' ? 20 : 200 });
+  useTextTarget(focused === 'name', setName, { maxLength: NAME_MAX_LENGTH });
+  useTextTarget(focused === 'contact', setContact, { maxLength: contactMaxLength(kind) });
   useBridgeEvent('reservation', (update) => {
     if (update.id === result?.id) setResult(update);
   });
@@ -61,11 +57,10 @@ export function WindowReserve({ product, sku, hours, onBack, onDone }: WindowRes
   if (result !== null) return <WindowReserved reservation={result} hours={hours} onDone={onDone} />;
 
   const submit = (): void => {
-    const found: Errors = {};
-    if (name.trim() === '') found.name = t('reserve.errors.name');
-    if (kind === 'phone' && !PHONE.test(contact.trim())) found.contact = t('reserve.errors.phone');
-    if (kind === 'email' && !EMAIL.test(contact.trim())) found.contact = t('reserve.errors.email');
-    if (!consent) found.consent = t('reserve.errors.consent');
+    const found: ReserveErrors = {};
+    // The window reserves in its own store, so there is no store to choose.
+    for (const [field, problem] of invalidFields({ store: info.store.code, name, kind, contact, consent }))
+      found[field] = t(`reserve.errors.${problem}`);
     setErrors(found);
     if (Object.keys(found).length > 0 || sending) return;
     setSending(true);
@@ -205,16 +200,12 @@ export function WindowReserve({ product, sku, hours, onBack, onDone }: WindowRes
   );
 }
 
-function errorsFrom(error: unknown, fallback: string): Errors {
-  if (error instanceof BridgeError && error.code === 'invalid-call') {
-    const out: Errors = {};
-    for (const [path, text] of fieldErrors('session.reserve', error.message)) {
-      if (path === 'name') out.name ??= text;
-      else if (path.startsWith('contact')) out.contact ??= text;
-      else if (path === 'consent') out.consent ??= text;
-      else out.form ??= text;
-    }
-    if (Object.keys(out).length > 0) return out;
-  }
-  return { form: fallback };
+/**
+ * A refused field shows the runtime's own message for it; the window has no store to choose, so
+ * a refused store is said above the button.
+ */
+function errorsFrom(error: unknown, fallback: string): ReserveErrors {
+  const errors: ReserveErrors = {};
+  for (const [field, text] of refusedFields(error)) errors[field === 'store' ? 'form' : field] ??= text;
+  return Object.keys(errors).length > 0 ? errors : { form: fallback };
 }
