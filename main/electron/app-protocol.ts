@@ -5,14 +5,24 @@
  * the CSP's 'self' work) and secure (a secure context, like https), before the app is ready.
  *
  * Files are read through `net.fetch` on their file: URL, Electron's documented pattern: Chromium's
- * file loader sets the content type and answers Range requests, which video seeking needs.
+ * file loader answers Range requests, which video seeking needs. What is served, with which
+ * headers and content types, follows the rules both shells share (main/runtime/page/serving.ts).
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import type { CustomScheme } from 'electron';
+import {
+  ASSET_CACHE,
+  assetFile,
+  MEDIA_CACHE,
+  mediaContentTypeOf,
+  pageContentSecurityPolicy,
+  pageHeaders,
+  safeSegments,
+  SECURITY_HEADERS,
+} from '../runtime/page/serving.js';
 import type { SyncLog } from '../runtime/sync/index.js';
-import { SHELL_CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import { APP_HOST, APP_SCHEME } from './origin.js';
 
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
@@ -32,20 +42,23 @@ export interface AppProtocolDeps {
   log: SyncLog;
 }
 
-const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
-const PAGE_HEADERS = {
-  ...COMMON_HEADERS,
-  'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': SHELL_CONTENT_SECURITY_POLICY,
-  'Cache-Control': 'no-cache',
-};
-/** Headers of the file response passed on; the rest (Set-Cookie and the like) cannot come from a file anyway. */
-const PASSED_ON = ['content-type', 'content-length', 'content-range', 'accept-ranges', 'last-modified'];
+/** The page's policy: here the bridge is IPC, so the page connects to nothing beyond its own origin. */
+export const SHELL_CONTENT_SECURITY_POLICY = pageContentSecurityPolicy([]);
+const PAGE_HEADERS = pageHeaders(SHELL_CONTENT_SECURITY_POLICY);
+/**
+ * Headers of the file response passed on; the content type is ours (the same table as the browser
+ * host's), and the rest (Set-Cookie and the like) cannot come from a file anyway.
+ */
+const PASSED_ON = ['content-length', 'content-range', 'accept-ranges', 'last-modified'];
+
+function mediaHeaders(file: string): Readonly<Record<string, string>> {
+  return { ...SECURITY_HEADERS, 'Content-Type': mediaContentTypeOf(file), 'Cache-Control': MEDIA_CACHE };
+}
 
 function notFound(): Response {
   return new Response('not found\n', {
     status: 404,
-    headers: { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
   });
 }
 
@@ -60,38 +73,11 @@ function notBuilt(rendererDir: string): Response {
   );
 }
 
-/**
- * The decoded segments of a URL path, or undefined when one is empty, `.`/`..`, hidden, badly
- * encoded, or decodes to a separator or NUL. The URL parser has already resolved plain `..`; this
- * catches what it leaves encoded (`%2e%2e`, `%2f`). Written here rather than shared with the
- * browser host's twin (main/host/static-paths.ts) because a shell may not import the other shell.
- */
-export function pathSegments(pathname: string): string[] | undefined {
-  const segments: string[] = [];
-  for (const raw of pathname.replace(/^\//, '').split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return undefined;
-    }
-    if (segment === '' || segment.startsWith('.') || /[/\\\0]/.test(segment)) return undefined;
-    segments.push(segment);
-  }
-  return segments;
-}
-
-function inside(root: string, segments: readonly string[]): string | undefined {
-  const base = resolve(root);
-  const file = resolve(base, ...segments);
-  return file.startsWith(base + sep) ? file : undefined;
-}
-
 export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Request) => Promise<Response> {
   const sendFile = async (
     request: Request,
     file: string,
-    headers: Record<string, string>,
+    headers: Readonly<Record<string, string>>,
   ): Promise<Response> => {
     const range = request.headers.get('range');
     const response = await deps.fetchFile(pathToFileURL(file).href, {
@@ -114,7 +100,7 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Reque
   return async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
-    const segments = url.pathname === '/' ? ['index.html'] : pathSegments(url.pathname);
+    const segments = url.pathname === '/' ? ['index.html'] : safeSegments(url.pathname.slice(1));
     if (segments === undefined) return notFound();
     const [first, ...rest] = segments;
     try {
@@ -124,25 +110,23 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Reque
         return await sendFile(request, index, PAGE_HEADERS);
       }
       if (first === 'assets' && rest.length > 0) {
-        const file = inside(join(deps.rendererDir, 'assets'), rest);
-        // Vite names assets by content hash: a name never changes its bytes.
-        if (file !== undefined)
-          return await sendFile(request, file, {
-            ...COMMON_HEADERS,
-            'Cache-Control': 'max-age=31536000, immutable',
+        const asset = assetFile(deps.rendererDir, rest);
+        if (asset !== undefined)
+          return await sendFile(request, asset.file, {
+            ...SECURITY_HEADERS,
+            'Content-Type': asset.type,
+            'Cache-Control': ASSET_CACHE,
           });
       }
       if (first === 'media' && rest.length > 0) {
         const file = await deps.mediaFile(segments.join('/'));
-        if (file !== undefined)
-          return await sendFile(request, file, { ...COMMON_HEADERS, 'Cache-Control': 'no-cache' });
+        if (file !== undefined) return await sendFile(request, file, mediaHeaders(file));
       }
       if (first === 'shell' && rest.length === 1 && rest[0] !== undefined) {
         const page = deps.shellPage(rest[0], url.searchParams);
         if (page !== undefined && 'html' in page)
           return new Response(page.html, { status: 200, headers: PAGE_HEADERS });
-        if (page !== undefined)
-          return await sendFile(request, page.file, { ...COMMON_HEADERS, 'Cache-Control': 'no-cache' });
+        if (page !== undefined) return await sendFile(request, page.file, mediaHeaders(page.file));
       }
     } catch (error) {
       deps.log.warn({ url: request.url.slice(0, 200), err: String(error) }, 'app protocol: a request failed');

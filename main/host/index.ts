@@ -9,12 +9,7 @@ export {
   type BridgeServer,
   type BridgeServerOptions,
 } from './bridge-server.js';
-export {
-  CONTENT_SECURITY_POLICY,
-  startStaticServer,
-  type StaticServer,
-  type StaticServerOptions,
-} from './static-server.js';
+export { startStaticServer, type StaticServer, type StaticServerOptions } from './static-server.js';
 export {
   kioskBrowserArgs,
   launchBrowser,

@@ -6,34 +6,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { SyncLog } from '../runtime/sync/index.js';
+import {
+  ASSET_CACHE,
+  assetFile,
+  MEDIA_CACHE,
+  mediaContentTypeOf,
+  pageContentSecurityPolicy,
+  pageHeaders,
+  safeSegments,
+  SECURITY_HEADERS,
+} from '../runtime/page/serving.js';
 import { sendFile } from './file-response.js';
-import { contentTypeOf, fileInside, safeSegments } from './static-paths.js';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "media-src 'self' https: blob:",
-  "connect-src 'self' ws://127.0.0.1:*",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } as const;
-const HTML_HEADERS = {
-  ...COMMON_HEADERS,
-  'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  // The index names the current hashed assets: always ask whether a rebuild replaced it.
-  'Cache-Control': 'no-cache',
-} as const;
-/** Vite names assets by content hash, so a name never changes its bytes. */
-const ASSET_CACHE = 'public, max-age=31536000, immutable';
-/** Media paths (`media/attract/2`) keep their name when a config push changes the file. */
-const MEDIA_CACHE = 'no-cache';
+/** The page's policy (main/runtime/page/serving.ts), its bridge being socket.io on this loopback server. */
+const HTML_HEADERS = pageHeaders(pageContentSecurityPolicy(['ws://127.0.0.1:*']));
 
 export interface StaticServerOptions {
   /** The built renderer (`dist/renderer`): index.html and assets/. */
@@ -55,7 +41,7 @@ export interface StaticServer {
 
 function plain(response: ServerResponse, status: number, text: string, extra: object = {}): void {
   response
-    .writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra })
+    .writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra })
     .end(`${text}\n`);
 }
 
@@ -102,14 +88,12 @@ export function createStaticHandler(
 
     if (path.startsWith('/assets/')) {
       const segments = safeSegments(path.slice('/assets/'.length));
-      const file = segments === undefined ? undefined : fileInside(join(rendererDir, 'assets'), segments);
-      const type = file === undefined ? undefined : contentTypeOf(file);
+      const asset = segments === undefined ? undefined : assetFile(rendererDir, segments);
       if (
-        file !== undefined &&
-        type !== undefined &&
-        (await sendFile(request, response, file, {
-          ...COMMON_HEADERS,
-          'Content-Type': type,
+        asset !== undefined &&
+        (await sendFile(request, response, asset.file, {
+          ...SECURITY_HEADERS,
+          'Content-Type': asset.type,
           'Cache-Control': ASSET_CACHE,
         }))
       )
@@ -121,9 +105,8 @@ export function createStaticHandler(
       const file = segments === undefined ? undefined : await mediaFile(segments.join('/'));
       if (file !== undefined) {
         const headers = {
-          ...COMMON_HEADERS,
-          // Cached media are named by content hash, without an extension to go by.
-          'Content-Type': contentTypeOf(file) ?? 'application/octet-stream',
+          ...SECURITY_HEADERS,
+          'Content-Type': mediaContentTypeOf(file),
           'Cache-Control': MEDIA_CACHE,
         };
         if (await sendFile(request, response, file, headers)) return;

@@ -1,16 +1,12 @@
 /**
  * The app scheme the kiosk page is served on: the built renderer with the CSP, the runtime's media
- * and the shell's own pages, and nothing else; plus the CSP held together with the browser host's.
+ * and the shell's own pages, and nothing else. The rules it shares with the browser host (policy,
+ * content types, path checks) are tested on their own in test/unit/main/runtime/page.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  SHELL_CONTENT_SECURITY_POLICY,
-  SHELL_CSP_DIRECTIVES,
-} from '../../../../main/electron/content-security-policy.js';
-import { pathSegments } from '../../../../main/electron/app-protocol.js';
-import { CONTENT_SECURITY_POLICY as HOST_CSP } from '../../../../main/host/index.js';
+import { SHELL_CONTENT_SECURITY_POLICY } from '../../../../main/electron/app-protocol.js';
 import { useTempDir } from '../../../support/temp.js';
 import { testConfig, useShell } from './shell-fixture.js';
 
@@ -35,7 +31,7 @@ describe('the app:// scheme', () => {
     expect((await served(fixture, 'app://vitrine/')).text).toContain('<title>Vitrine</title>');
     const asset = await served(fixture, 'app://vitrine/assets/app.js');
     expect(asset).toMatchObject({ status: 200, text: 'console.log("kiosk")' });
-    expect(asset.headers.get('content-type')).toBe('text/javascript');
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
 
     // Before `npm run build:renderer`, the window says what to do instead of staying blank.
@@ -50,13 +46,17 @@ describe('the app:// scheme', () => {
     const logo = join(dir, 'logo.png');
     writeFileSync(logo, 'PNG');
     const fixture = await startShell({ mediaFiles: { 'media/logo': logo } });
-    expect(await served(fixture, 'app://vitrine/media/logo')).toMatchObject({ status: 200, text: 'PNG' });
+    const media = await served(fixture, 'app://vitrine/media/logo');
+    expect(media).toMatchObject({ status: 200, text: 'PNG' });
+    expect(media.headers.get('content-type')).toBe('image/png');
     expect((await served(fixture, 'app://vitrine/media/other')).status).toBe(404);
   });
 
   it('answers 404 to anything outside its folders, another host, or a method other than GET', async () => {
     const fixture = await startShell();
+    writeFileSync(join(fixture.rendererDir, 'assets', 'notes.txt'), 'not a kind the page loads');
     for (const url of [
+      'app://vitrine/assets/notes.txt',
       'app://vitrine/secret.txt',
       'app://vitrine/assets/..%2f..%2fsecret.txt',
       'app://vitrine/assets/%2e%2e/%2e%2e/secret.txt',
@@ -91,34 +91,5 @@ describe('the app:// scheme', () => {
     const sleep = await served(fixture, 'app://vitrine/shell/sleep.html?display=1');
     expect(sleep.text).toContain('href="/shell/wake?display=1"');
     expect(sleep.text).not.toContain('<script');
-  });
-
-  it('decodes path segments strictly', () => {
-    expect(pathSegments('/assets/index-abc.js')).toEqual(['assets', 'index-abc.js']);
-    expect(pathSegments('/media/attract/2')).toEqual(['media', 'attract', '2']);
-    expect(pathSegments('/assets/a%2Fb.js')).toBeUndefined();
-    expect(pathSegments('/assets/%E0%A4%A')).toBeUndefined();
-    expect(pathSegments('/assets//x.js')).toBeUndefined();
-    expect(pathSegments('/assets/%00.js')).toBeUndefined();
-  });
-});
-
-describe('the Electron shell CSP', () => {
-  it('is the browser host policy without the WebSocket, so the two shells cannot drift', () => {
-    const parse = (policy: string) =>
-      new Map(
-        policy.split(';').map((directive) => {
-          const [name = '', ...sources] = directive.trim().split(/\s+/);
-          return [name, sources.sort()] as const;
-        }),
-      );
-    const host = parse(HOST_CSP);
-    const shell = parse(SHELL_CONTENT_SECURITY_POLICY);
-    for (const [directive, sources] of host) {
-      const expected = directive === 'connect-src' ? sources.filter((s) => !s.startsWith('ws:')) : sources;
-      expect(shell.get(directive), directive).toEqual(expected);
-    }
-    expect(SHELL_CSP_DIRECTIVES['script-src']).toEqual(["'self'"]);
-    expect(SHELL_CSP_DIRECTIVES['object-src']).toEqual(["'none'"]);
   });
 });
