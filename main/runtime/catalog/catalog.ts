@@ -42,6 +42,9 @@ export interface CatalogReader {
   models(): MediaRecord[];
 }
 
+/** Reader.models: answered from the partial index media_models (migration 0060), not a scan of media. */
+export const MODELS_QUERY = "SELECT DISTINCT url, sha256 FROM media WHERE kind = 'model' LIMIT 5000";
+
 interface StoreRow {
   code: string;
   name: string;
@@ -84,7 +87,7 @@ class Reader implements CatalogReader {
       stores: db.prepare('SELECT code, name, city, address FROM stores ORDER BY name'),
       sizes: db.prepare('SELECT DISTINCT size FROM variants WHERE size IS NOT NULL LIMIT 500').pluck(),
       colors: db.prepare('SELECT DISTINCT color FROM variants WHERE color IS NOT NULL LIMIT 500').pluck(),
-      models: db.prepare("SELECT DISTINCT url, sha256 FROM media WHERE kind = 'model' LIMIT 5000"),
+      models: db.prepare(MODELS_QUERY),
     };
   }
 

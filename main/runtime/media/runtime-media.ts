@@ -1,23 +1,28 @@
 /**
  * The media cache and catalog media as the runtime composes them: where files live, which
- * folder or hub relative paths name, and when models are fetched ahead (at start, and each time
- * the hub sync comes back online, which is when a catalog change may have named new ones).
+ * folder or hub relative paths name, and when models are fetched ahead (a while after start, and
+ * each time the hub sync comes back online, which is when a catalog change may have named new ones).
  */
 import { dirname, join, resolve } from 'node:path';
 import type { KioskConfig } from '../../../kiosk-config/index.js';
 import type { CatalogReader } from '../catalog/index.js';
-import type { SyncLog, SyncStatus } from '../sync/index.js';
+import type { SyncLog, SyncStatus, Timers } from '../sync/index.js';
 import { createCatalogMedia } from './catalog-media.js';
 import { MediaCache } from './media-cache.js';
 import { pageMediaReader } from './page-media.js';
+
+/**
+ * The first run waits this long after start. Its catalog read and its check of every cached model
+ * (a file touch each) run on the runtime's thread, where they would delay the page's first load
+ * and paint; a model a shopper opens before then is fetched on demand anyway.
+ */
+export const START_PREFETCH_DELAY_MS = 10_000;
 
 export interface RuntimeMedia {
   /** The catalog with media URLs the page can load. */
   readonly reader: CatalogReader;
   /** The file behind a `/media/…` name this module handed out, or undefined. */
   file(name: string): Promise<string | undefined> | string | undefined;
-  /** Fetches models not cached yet, in the background; a call during a run asks for one more run. */
-  prefetch(): void;
   /** Feed it the sync client's status: coming online prefetches. */
   onSyncStatus(status: SyncStatus): void;
   close(): void;
@@ -29,8 +34,9 @@ export function startRuntimeMedia(options: {
   dataDir: string;
   reader: CatalogReader;
   log: SyncLog;
+  timers: Timers;
 }): RuntimeMedia {
-  const { config, log } = options;
+  const { config, log, timers } = options;
   const cache = new MediaCache({ dir: join(options.dataDir, 'media'), log });
   const media = createCatalogMedia({
     cache,
@@ -54,6 +60,7 @@ export function startRuntimeMedia(options: {
       if (cached > 0 || failed > 0) log.info({ cached, failed }, 'media: 3D models fetched ahead');
     } while (wanted());
   };
+  /** Fetches models not cached yet, in the background; a call during a run asks for one more run. */
   const prefetch = (): void => {
     if (closed) return;
     if (running !== undefined) {
@@ -69,16 +76,18 @@ export function startRuntimeMedia(options: {
       });
   };
 
+  const atStart = timers.setTimeout(prefetch, START_PREFETCH_DELAY_MS);
+
   return {
     reader: pageMediaReader(options.reader, media),
     file: (name) => media.file(name),
-    prefetch,
     onSyncStatus(status) {
       if (status.phase === 'online' && phase !== 'online') prefetch();
       phase = status.phase;
     },
     close() {
       closed = true;
+      timers.clearTimeout(atStart);
       cache.close();
     },
   };

@@ -9,9 +9,8 @@ import type { Command } from 'commander';
 import { syntheticCatalog } from '../../../shared/catalog/synthetic.js';
 import { formatProblem } from '../../../shared/catalog/index.js';
 import type { FeedProblem } from '../../../shared/catalog/types.js';
-import { ADMIN_TOKEN_FILE, startHub } from '../../../server/index.js';
+import { ADMIN_TOKEN_FILE } from '../../../server/http/admin-token.js';
 import { withDemoModels, type DemoModelFile } from '../../models/demo-models.js';
-import { DEMO_MEMBERS, demoMembers } from '../../../server/members/index.js';
 import { memberQrText } from '../../../shared/protocol/index.js';
 import { formatProblem as formatConfigProblem, parseConfigText } from '../../../kiosk-config/index.js';
 import { CliExit, err, out, readTextOrExit } from '../io.js';
@@ -247,6 +246,9 @@ async function serve(opts: ServeOptions): Promise<void> {
     radiusKm: numberOption('--nearby-km', opts.nearbyKm, 0, 20_000, false),
     maxNearby: numberOption('--nearby-max', opts.nearbyMax, 0, 100, true),
   };
+  // Loaded here, not at the top: main.ts registers every command, and the others (the kiosk's
+  // start above all, budget 2 s) should not load the hub's ~80 modules they never run.
+  const { startHub } = await import('../../../server/index.js');
   const hub = await startHub({
     port,
     host: opts.host,
@@ -265,6 +267,7 @@ async function serve(opts: ServeOptions): Promise<void> {
       `demo catalog: ${String(summary.compared.products)} products, ${String(summary.compared.stores)} stores, ` +
         `3D models for ${models.map((m) => m.productId).join(', ')}`,
     );
+    const { DEMO_MEMBERS, demoMembers } = await import('../../../server/members/index.js');
     await hub.members.import(demoMembers(syntheticCatalog({ products: DEMO_PRODUCTS }), new Date()));
     for (const m of DEMO_MEMBERS) {
       out(`demo member ${m.firstName} (${m.tier}): card ${m.loyaltyNumber}, QR ${memberQrText(m.qrToken)}`);

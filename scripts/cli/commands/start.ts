@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { startHost, type Host } from '../../../main/host/index.js';
-import { startHub, type Hub } from '../../../server/index.js';
+import type { Hub } from '../../../server/index.js';
 import { prepareDemo } from '../../start/demo.js';
 import { chooseShell, findChromium, findElectron } from '../../start/find-shell.js';
 import { CliExit, err, out } from '../io.js';
@@ -54,6 +54,8 @@ function build(what: string, args: readonly string[]): void {
 }
 
 async function openHub(dir: string, port: number, level: string): Promise<Hub> {
+  // Loaded here: main.ts registers every command, and `vitrine kiosk` should not load the hub.
+  const { startHub } = await import('../../../server/index.js');
   const options = {
     dataDir: join(dir, 'hub'),
     host: '127.0.0.1',

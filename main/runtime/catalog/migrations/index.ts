@@ -9,6 +9,7 @@ import { sql as m0020 } from './0020-sync.js';
 import { sql as m0030 } from './0030-pending-store-rows.js';
 import { sql as m0040 } from './0040-snapshot-store-rows.js';
 import { sql as m0050 } from './0050-product-texts.js';
+import { sql as m0060 } from './0060-media-models.js';
 
 /**
  * Append-only, statically imported migrations (STYLE.md §5). A migration's number is the
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: '0030-pending-store-rows', sql: m0030 },
   { version: 40, name: '0040-snapshot-store-rows', sql: m0040 },
   { version: 50, name: '0050-product-texts', sql: m0050 },
+  { version: 60, name: '0060-media-models', sql: m0060 },
 ];
 
 export const latestVersion = latestVersionOf(migrations);
