@@ -104,18 +104,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<DeviceRunti
 
     // Catalog media the page loads (3D models above all) come through the media cache or the
     // feed's folder; `reader` answers with those URLs, so everything shown to the page uses it.
+    // Models are fetched ahead once the start is over (START_PREFETCH_DELAY_MS), not on its path.
     const catalogMedia = startRuntimeMedia({
       config,
       configDir: options.configDir,
       dataDir,
       reader: catalog.reader,
       log,
+      timers,
     });
     cleanups.push(() => {
       catalogMedia.close();
     });
     const reader = catalogMedia.reader;
-    catalogMedia.prefetch();
 
     const requests = createShopperRequests({
       outbox,

@@ -162,8 +162,23 @@ export function App({ transport, bridge }: { transport: SocketTransport; bridge:
   const endSession = useCallback(() => {
     // A search still settling belongs to this session: sent before its end.
     flushHeld();
-    callQuietly(bridge.call('session.end', { reason: 'done' }));
-    reset();
+    // The session ends once, by the runtime's `idle` reset (the listener above), which it sends
+    // before it answers this call. Resetting here as well remounted the session a second time when
+    // that event came, and a shopper who touched the screen in between lost the fresh session.
+    // Only when the runtime cannot be reached, and so sends no reset, does the page reset itself.
+    let resetHeard = false;
+    const stopListening = bridge.on('idle', (event) => {
+      if (event.phase === 'reset') resetHeard = true;
+    });
+    bridge.call('session.end', { reason: 'done' }).then(
+      () => {
+        stopListening();
+      },
+      () => {
+        stopListening();
+        if (!resetHeard) reset();
+      },
+    );
   }, [bridge, reset]);
 
   if (connection.kind === 'refused') {

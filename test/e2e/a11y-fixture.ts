@@ -56,14 +56,15 @@ export async function sessionNumber(page: Page): Promise<number> {
 
 /**
  * Ends the session by `end` (a click on "I'm done", the staff panel's lock): the page resets
- * at once, and again when the runtime's reset event arrives. Waits for both, so nothing the
- * test does next is undone by the late one.
+ * once, when the runtime's reset event arrives (App.tsx). Waits for it, so nothing the test does
+ * next happens in the session that is ending, and checks there was no second reset.
  */
 export async function endSession(page: Page, end: () => Promise<void>): Promise<void> {
   const before = await sessionNumber(page);
   await end();
-  await expect.poll(() => sessionNumber(page)).toBeGreaterThanOrEqual(before + 2);
+  await expect.poll(() => sessionNumber(page)).toBeGreaterThanOrEqual(before + 1);
   await page.locator('[data-screen="attract"]').waitFor();
+  expect(await sessionNumber(page)).toBe(before + 1);
 }
 
 /** Types on the on-screen keyboard. */
