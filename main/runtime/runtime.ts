@@ -21,20 +21,15 @@ import { openResilientWriter, type ResilientWriter } from './catalog/resilient-w
 import { createDevices, nodeHidTransport, startDevChannel, type DevChannel } from './devices/index.js';
 import { startRuntimeMedia } from './media/runtime-media.js';
 import type { DeviceRuntime, RuntimeOptions } from './runtime-types.js';
-import { createSessionAnalytics } from './session/analytics.js';
 import { warnReachProblems } from './session/accessibility-info.js';
-import { IdleClock } from './session/idle.js';
-import { SessionLanguage } from './session/language.js';
-import { createMemberSession } from './session/member.js';
-import { memberCodeOf } from './session/member-codes.js';
 import { createMemberHandlers } from './session/member-handlers.js';
-import { createShopperRequests } from './session/requests.js';
 import { recordProblems } from './session/recent-problems.js';
 import { createKioskHandlers } from './session/service.js';
+import { createShopperSession } from './session/shopper-session.js';
 import { createStaffHandlers } from './session/staff-handlers.js';
 import { StoreHoursClock } from './session/store-hours.js';
 import { StaffGate } from './session/staff.js';
-import { hitOfProduct, scanEventOf, syncViewOf } from './session/views.js';
+import { syncViewOf } from './session/views.js';
 import { createSyncClient, openOutbox, systemTimers, type Outbox, type SyncClient } from './sync/index.js';
 
 export type { DeviceRuntime, Runtime, RuntimeOptions } from './runtime-types.js';
@@ -118,69 +113,20 @@ export async function startRuntime(options: RuntimeOptions): Promise<DeviceRunti
     });
     const reader = catalogMedia.reader;
 
-    const requests = createShopperRequests({
+    const session = createShopperSession({
+      config: () => current,
       outbox,
-      online: () => syncViewOf(client?.status()).online,
+      client: () => client,
+      reader,
       now,
       timers,
-      onReservation: (view) => {
-        emit('reservation', view);
-      },
-    });
-    cleanups.push(() => {
-      requests.close();
-    });
-
-    const analytics = createSessionAnalytics({ outbox, now, log });
-    // The loyalty member of this session: in memory only, forgotten with the session.
-    const member = createMemberSession({
-      consent: () => current.consent,
-      hub: () => client,
-      online: () => syncViewOf(client?.status()).online,
-      emit: (event) => {
-        emit('member', event);
-      },
-      track: (name, props) => {
-        analytics.record(name, props);
-      },
-      products: (ids) =>
-        ids.flatMap((id) => {
-          const product = reader.product(id, storeCode);
-          return product === undefined ? [] : [hitOfProduct(product)];
-        }),
       log,
-    });
-    const idle: IdleClock = new IdleClock({
-      timeoutSeconds: config.idle.timeoutSeconds,
-      warningSeconds: config.idle.warningSeconds,
-      timers,
-      onStart: () => {
-        analytics.start();
-      },
-      onWarning: (secondsLeft) => {
-        emit('idle', { phase: 'warning', secondsLeft });
-      },
-      onActive: () => {
-        emit('idle', { phase: 'active' });
-      },
-      onTimeout: () => {
-        endSession('idle');
-      },
+      emit,
     });
     cleanups.push(() => {
-      idle.end();
+      session.close();
     });
-    // The shopper's language: the next session starts in the config's default again.
-    const language = new SessionLanguage(() => current);
-    function endSession(reason: 'done' | 'idle'): void {
-      idle.end();
-      requests.wipe();
-      language.reset();
-      member.forget();
-      // Also after a timeout, which the clock has already ended: analytics keeps its own state.
-      analytics.end(reason);
-      emit('idle', { phase: 'reset' });
-    }
+    const { requests, analytics, member, idle, language } = session;
 
     const storeHours = new StoreHoursClock({
       hours: config.openingHours,
@@ -219,35 +165,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<DeviceRunti
       config,
       transport: options.transport ?? nodeHidTransport(log),
       lookup: (code) => reader.lookup(code, storeCode, language.current),
-      onEvent: (event) => {
-        if (event.kind === 'scan') {
-          idle.activity();
-          // When the report came in, on the wall clock (epoch ms), so the page can measure
-          // report-to-painted across processes (npm run bench -- ui).
-          const receivedAt = performance.timeOrigin + performance.now() - event.tookMs;
-          emit('scan', scanEventOf(event.code, event.outcome, receivedAt));
-        } else if (event.kind === 'member') {
-          idle.activity();
-          emit('card', { kind: 'member' });
-          void member.identify({ kind: 'card', value: event.memberId });
-        } else {
-          emit('card', { kind: 'refused', reason: event.reason });
-        }
-        analytics.device(event);
-      },
+      onEvent: session.onDeviceEvent,
       log,
       timers,
       clock: () => performance.now(),
       now,
-      // A loyalty barcode or member QR identifies a member; it is never looked up or recorded.
-      claimScan: (code) => {
-        const found = memberCodeOf(code, config.barcodes);
-        if (found === null) return false;
-        idle.activity();
-        if (found.kind === 'member') void member.identify(found.identifier);
-        else emit('member', { phase: 'unknown' });
-        return true;
-      },
+      claimScan: session.claimScan,
     });
     await devices.start();
     cleanups.push(() => devices.stop());
@@ -318,7 +241,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<DeviceRunti
         member.observe(name, props);
       },
       record: analytics.record,
-      endSession,
+      endSession: session.end,
       language,
       mediaUrl,
       hubUrl: config.hub?.url ?? null,
