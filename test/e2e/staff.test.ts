@@ -4,12 +4,11 @@
  * then the PIN from the config's hash); scans come through the simulated HID POS scanner. Exit
  * kiosk is offered only when the host launched the browser itself (`--browser`, here a stand-in).
  */
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ProductView } from '../../shared/catalog/views.js';
 import { LANDSCAPE, PORTRAIT, saveScreenshot, useBrowser } from '../support/browser.js';
+import { fakeChromium } from '../support/fake-chromium.js';
 import { useProcesses } from '../support/processes.js';
 import { useTempDir } from '../support/temp.js';
 import { catalogText, useHubs } from '../integration/hub/hub-fixture.js';
@@ -43,26 +42,6 @@ async function openPad(page: Page) {
 async function enterPin(page: Page, pin: string) {
   for (const digit of pin) await page.locator(`[data-pin-key="${digit}"]`).click();
   await page.getByTestId('staff-pin-submit').click();
-}
-
-/** A stand-in for the Chromium `vitrine kiosk --browser` launches: notes its start and its SIGTERM. */
-function fakeChromium(dir: string) {
-  const launched = join(dir, 'launched');
-  const terminated = join(dir, 'terminated');
-  const path = join(dir, 'chromium');
-  writeFileSync(
-    path,
-    [
-      '#!/usr/bin/env node',
-      "const fs = require('node:fs');",
-      `process.on('SIGTERM', () => { fs.writeFileSync(${JSON.stringify(terminated)}, ''); process.exit(0); });`,
-      'setInterval(() => undefined, 1000);',
-      `fs.writeFileSync(${JSON.stringify(launched)}, '');`,
-      '',
-    ].join('\n'),
-  );
-  chmodSync(path, 0o755);
-  return { path, launched: () => existsSync(launched), terminated: () => existsSync(terminated) };
 }
 
 describe('the staff panel in Chromium', () => {

@@ -2,10 +2,11 @@
  * `vitrine kiosk` as a store would run it: the real CLI in its own process with the real runtime
  * on a standalone catalog, a renderer's socket.io connection, and a signal (or staff) to stop it.
  */
-import { chmodSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_CALL_CHANNEL, type BridgeReply, type ScanEvent } from '../../../shared/bridge/index.js';
+import { fakeChromium } from '../../support/fake-chromium.js';
 import { repoRoot, until, useProcesses } from '../../support/processes.js';
 import { useTempDir } from '../../support/temp.js';
 import { useBridgeClients, writeConfig } from './host-fixture.js';
@@ -67,32 +68,17 @@ describe('vitrine kiosk', () => {
 
   it('with --browser, staff exit from the panel: the browser is stopped and the CLI exits 0', async () => {
     const { dir, config } = kioskDir();
-    // A stand-in for Chromium that notes its start, and its SIGTERM before it goes.
-    const launched = join(dir, 'launched');
-    const terminated = join(dir, 'terminated');
-    const browser = join(dir, 'chromium');
-    writeFileSync(
-      browser,
-      [
-        '#!/usr/bin/env node',
-        "const fs = require('node:fs');",
-        `process.on('SIGTERM', () => { fs.writeFileSync(${JSON.stringify(terminated)}, ''); process.exit(0); });`,
-        'setInterval(() => undefined, 1000);',
-        `fs.writeFileSync(${JSON.stringify(launched)}, '');`,
-        '',
-      ].join('\n'),
-    );
-    chmodSync(browser, 0o755);
+    const chromium = fakeChromium(dir);
     const kiosk = spawnProcess('kiosk', process.execPath, [
       CLI,
       'kiosk',
       '--config',
       config,
       '--browser',
-      browser,
+      chromium.path,
     ]);
     const line = await kiosk.waitForLine('the kiosk URL', (l) => l.startsWith(OPEN));
-    await until('the browser to start', () => existsSync(launched));
+    await until('the browser to start', chromium.launched);
     const secretUrl = new URL(line.slice(OPEN.length));
     const secret = secretUrl.hash.slice('#secret='.length);
     const socket = await connect(secretUrl.origin, {
@@ -113,7 +99,7 @@ describe('vitrine kiosk', () => {
       value: { ok: true, message: 'the kiosk is closing' },
     });
     expect(await kiosk.exited).toEqual({ code: 0, signal: null });
-    expect(existsSync(terminated)).toBe(true);
+    expect(chromium.terminated()).toBe(true);
     expect(kiosk.stderrTail()).toContain('staff: exiting the kiosk');
     expect(kiosk.stderrTail()).toContain('kiosk: stopped');
   });
