@@ -55,6 +55,8 @@ export async function openResilientWriter(
     finishSnapshot: async (...args) => (await writer()).finishSnapshot(...args),
     abandonSnapshot: async (...args) => (await writer()).abandonSnapshot(...args),
     cleanUpSnapshots: async (...args) => (await writer()).cleanUpSnapshots(...args),
+    swapInImage: async (...args) => (await writer()).swapInImage(...args),
+    exportImage: async (...args) => (await writer()).exportImage(...args),
     restarts: () => restarts,
     async close() {
       closed = true;

@@ -1,7 +1,9 @@
 import type { PriceRecord, ProductRecord, StockRecord } from '../../../shared/catalog/types.js';
 import type { ChangeBody } from '../../../shared/protocol/index.js';
 import type { Db } from './database.js';
+import { exportImage, swapInImage } from './image.js';
 import { stageStoreRows } from './staged-store-rows.js';
+import { SyncApplyError } from './sync-errors.js';
 import { emptySummary, type ApplySummary, type CatalogWriter } from './writer.js';
 
 /** A snapshot being staged page by page; `nextPage` is where a restarted device resumes. */
@@ -42,6 +44,14 @@ export interface CatalogSync {
   /** Swaps the fully staged snapshot in and sets the cursor to its own. */
   finishSnapshot(scope: string): { cursor: number; summary: ApplySummary };
   snapshotInProgress(scope: string): SnapshotProgress | undefined;
+  /**
+   * Replaces the catalog scope with a hub-built image (image.ts) standing at `cursor`, and drops
+   * any paged snapshot staged for it. Refuses (SyncApplyError, nothing changed) an image of
+   * another schema or a damaged one; the caller then takes the paged snapshot.
+   */
+  swapInImage(scope: string, path: string, cursor: number): { cursor: number; summary: ApplySummary };
+  /** Writes this catalog as an image to `dest` (the hub builds images this way). */
+  exportImage(dest: string): { bytes: number };
   /** Drops a staged snapshot (the hub no longer serves it). */
   abandonSnapshot(scope: string): void;
   /**
@@ -60,15 +70,19 @@ export type Awaitable<T> = T | Promise<T>;
  * hold up the runtime's event loop.
  */
 export type SyncTarget = Pick<CatalogSync, 'cursor' | 'cursors' | 'snapshotInProgress'> & {
-  [K in 'applyChanges' | 'stageSnapshotPage' | 'finishSnapshot' | 'abandonSnapshot' | 'cleanUpSnapshots']: (
+  [K in
+    | 'applyChanges'
+    | 'stageSnapshotPage'
+    | 'finishSnapshot'
+    | 'abandonSnapshot'
+    | 'cleanUpSnapshots'
+    | 'swapInImage'
+    | 'exportImage']: (
     ...args: Parameters<CatalogSync[K]>
   ) => Awaitable<ReturnType<CatalogSync[K]>>;
 };
 
-/** A snapshot or change refused before anything was written. */
-export class SyncApplyError extends Error {
-  override readonly name = 'SyncApplyError';
-}
+export { SyncApplyError };
 
 /**
  * The scope a change belongs to: products, stores and default prices are the catalog's; a
@@ -271,6 +285,21 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
     },
 
     snapshotInProgress: progressOf,
+
+    swapInImage(scope, path, cursor) {
+      if (scope !== 'catalog') throw new SyncApplyError(`${scope}: images are of the catalog scope only`);
+      const summary = emptySummary();
+      const counts = swapInImage(db, path, () => {
+        writer.afterImage(summary);
+        drop(scope);
+        s.setCursor.run(scope, cursor);
+      });
+      summary.products = counts.products;
+      summary.variants = counts.variants;
+      return { cursor, summary };
+    },
+
+    exportImage: (dest) => exportImage(db, dest),
 
     abandonSnapshot(scope) {
       writer.transaction(() => {

@@ -79,6 +79,8 @@ export async function openCatalogWriter(
     finishSnapshot: (...args) => call('finishSnapshot', args),
     abandonSnapshot: (...args) => call('abandonSnapshot', args),
     cleanUpSnapshots: (...args) => call('cleanUpSnapshots', args),
+    swapInImage: (...args) => call('swapInImage', args),
+    exportImage: (...args) => call('exportImage', args),
     alive: () => failure === undefined,
     async close() {
       if (failure !== undefined) return;

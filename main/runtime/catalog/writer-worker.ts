@@ -8,7 +8,13 @@ import { openCatalog } from './catalog.js';
 import type { CatalogSync } from './sync-store.js';
 
 export type WriteMethod =
-  'applyChanges' | 'stageSnapshotPage' | 'finishSnapshot' | 'abandonSnapshot' | 'cleanUpSnapshots';
+  | 'applyChanges'
+  | 'stageSnapshotPage'
+  | 'finishSnapshot'
+  | 'abandonSnapshot'
+  | 'cleanUpSnapshots'
+  | 'swapInImage'
+  | 'exportImage';
 
 export interface WriteRequest {
   id: number;
@@ -36,6 +42,10 @@ function run({ method, args }: WriteRequest): unknown {
     case 'abandonSnapshot':
       sync.abandonSnapshot(...(args as Parameters<CatalogSync['abandonSnapshot']>));
       return null;
+    case 'swapInImage':
+      return sync.swapInImage(...(args as Parameters<CatalogSync['swapInImage']>));
+    case 'exportImage':
+      return sync.exportImage(...(args as Parameters<CatalogSync['exportImage']>));
     case 'cleanUpSnapshots':
       return sync.cleanUpSnapshots(...(args as Parameters<CatalogSync['cleanUpSnapshots']>));
   }

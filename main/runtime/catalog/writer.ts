@@ -236,6 +236,18 @@ export class CatalogWriter {
     if (counts.deferred > 0) this.pendingMaybe = true;
   }
 
+  /**
+   * After the catalog tables were replaced under this writer by an image (image.ts, inside the
+   * same transaction): cached category ids name rows that are gone, and store rows waiting for a
+   * SKU the image brought are applied now.
+   */
+  afterImage(summary: ApplySummary): void {
+    this.categoryIds.clear();
+    if (this.s.anyPending.get() === 1) {
+      for (const sku of this.stagedProducts.pendingWithVariant()) this.applyPending(sku, summary);
+    }
+  }
+
   /** Brings the typo index in line after changes applied with `deferSpellIndex`. */
   refreshSpellIndex(): void {
     refreshSpellIndex(this.db);
