@@ -1,6 +1,7 @@
 /** What the hub's handlers share: storage, clock, randomness, logging and settings. */
 import type { Logger } from 'pino';
 import type { NearbyPolicy } from './catalog/device-scopes.js';
+import type { CatalogImages } from './catalog/images.js';
 import type { SnapshotRegistry } from './catalog/snapshots.js';
 import type { RandomBytes } from './fleet/secrets.js';
 import type { HubMembers } from './members/index.js';
@@ -25,6 +26,8 @@ export interface HubContext {
   now: () => Date;
   random: RandomBytes;
   snapshots: SnapshotRegistry;
+  /** Ready catalog files for devices taking a whole catalog (catalog/images.ts). */
+  images: CatalogImages;
   settings: HubSettings;
   /** Loyalty members: identification, consent, suggestions (members/). */
   members: HubMembers;

@@ -16,12 +16,14 @@ import {
   type ImportOptions,
   type ImportSummary,
 } from './catalog/import-feed.js';
+import { CatalogImages, DEFAULT_IMAGE_POLICY, type CatalogImagePolicy } from './catalog/images.js';
 import { SnapshotRegistry } from './catalog/snapshots.js';
 import type { RandomBytes } from './fleet/secrets.js';
 import type { HubContext } from './hub-context.js';
 import { registerDashboard } from './analytics/routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
 import { ensureAdminToken } from './http/admin-token.js';
+import { registerCatalogImageRoute } from './http/catalog-image-route.js';
 import { registerEnrollRoute } from './http/enroll-route.js';
 import { sendError } from './http/errors.js';
 import { registerHandoffPage } from './http/handoff-page.js';
@@ -59,6 +61,11 @@ export interface HubOptions {
   handoffTtlMs?: number;
   /** Stores whose stock a device syncs besides its own; default within 50 km, at most 5. */
   nearby?: NearbyPolicy;
+  /**
+   * When the hub builds catalog images for devices taking a whole catalog (server/catalog/images.ts);
+   * false: never (devices take paged snapshots). Default: catalogs of 20,000 records or more.
+   */
+  catalogImages?: Partial<CatalogImagePolicy> | false;
   /** Called once when the admin token is first made; default: printed to stdout. */
   onAdminTokenCreated?: (token: string, path: string) => void;
 }
@@ -78,6 +85,8 @@ export interface Hub {
   importFeed(text: string, options: ImportOptions): Promise<ImportSummary>;
   /** Ids of devices connected now. */
   online(): Set<string>;
+  /** Catalog images for devices: the newest, and a way to wait for a build in progress. */
+  catalogImages: Pick<CatalogImages, 'newest' | 'idle'>;
   /** Gives the stock of expired reservations back to devices now (the hub also does it every minute). */
   releaseExpiredHolds(): Promise<number>;
   close(): Promise<void>;
@@ -123,6 +132,17 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       budgetBytes: settings.pageBudgetBytes,
     }),
     scopesGrew: () => Promise.resolve(), // until the gateway is up, just below
+    images: new CatalogImages({
+      dataDir: options.dataDir,
+      store,
+      logger,
+      now,
+      pageBudgetBytes: settings.pageBudgetBytes,
+      policy:
+        options.catalogImages === false
+          ? { minRecords: Number.POSITIVE_INFINITY, rebuildAfter: Number.POSITIVE_INFINITY }
+          : { ...DEFAULT_IMAGE_POLICY, ...options.catalogImages },
+    }),
   };
   const gateway: DeviceGateway = attachDeviceGateway(app.server, hub);
   hub.scopesGrew = (grown, from = new Map()) => gateway.poke(grown, from);
@@ -162,6 +182,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       if (state !== undefined && state.floor > head) from.delete(scope);
     }
     await gateway.poke(summary.grown, from);
+    hub.images.refresh();
     logger.info(
       {
         file: importOptions.fileName,
@@ -196,6 +217,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   registerHandoffPage(app, hub);
   registerDashboard(app, { hub, adminToken: admin.token });
   registerMediaRoute(app, hub);
+  registerCatalogImageRoute(app, hub, hub.images);
 
   try {
     await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
@@ -209,6 +231,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${String(port)}`;
   settings.publicUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
   logger.info({ url, dataDir: options.dataDir }, 'hub listening');
+  hub.images.refresh();
 
   let closing: Promise<void> | undefined;
   return {
@@ -222,10 +245,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     mediaDir: join(options.dataDir, MEDIA_DIR),
     importFeed: importAndPoke,
     online: () => gateway.online(),
+    catalogImages: hub.images,
     releaseExpiredHolds,
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweep);
+        await hub.images.close();
         await gateway.close();
         await app.close();
         await store.close();

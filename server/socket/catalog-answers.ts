@@ -38,7 +38,10 @@ export async function answerPull(
   const state = await hub.store.getScope(scope);
   if (state === null) return protocolError('unknown-scope', `catalog:pull: no scope ${scope} on this hub`);
   const requested = snapshotRequested(scope);
-  if (requested || cursor > state.head || cursor < state.floor) {
+  const image = hub.images.offer(scope, state.floor);
+  // A device thousands of changes behind (a first start) copies the image faster than it replays them.
+  const farBehind = image !== undefined && image.cursor - cursor >= hub.images.policy.rebuildAfter;
+  if (requested || cursor > state.head || cursor < state.floor || farBehind) {
     const snapshot = await hub.snapshots.open(scope, state.head);
     return {
       kind: 'snapshot',
@@ -47,7 +50,14 @@ export async function answerPull(
       cursor: snapshot.cursor,
       pages: snapshot.pages,
       records: snapshot.records,
-      reason: requested ? 'requested' : cursor > state.head ? 'cursor-ahead' : 'cursor-behind-log',
+      reason: requested
+        ? 'requested'
+        : cursor > state.head
+          ? 'cursor-ahead'
+          : cursor < state.floor
+            ? 'cursor-behind-log'
+            : 'far-behind',
+      ...(image === undefined ? {} : { image }),
     };
   }
   const page = await hub.store.readChanges(scope, cursor, hub.settings.pageBudgetBytes);

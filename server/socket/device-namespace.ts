@@ -18,7 +18,7 @@ import {
   type ProtocolError,
 } from '../../shared/protocol/index.js';
 import type { HubContext } from '../hub-context.js';
-import { secretsEqual, sha256Hex } from '../fleet/secrets.js';
+import { authenticateDevice, DEVICE_REFUSAL } from '../fleet/device-auth.js';
 import { commandMessage, receiveCommandResult } from '../fleet/commands.js';
 import type { CommandRow, ScopeState } from '../storage/hub-store.js';
 import { scopesForStore } from '../catalog/device-scopes.js';
@@ -207,13 +207,8 @@ async function authenticate(
   }
   const parsed = parseMessage(handshakeAuthSchema, auth, 'handshake');
   if (!parsed.ok) return new ConnectRefusal('unauthorized', parsed.error);
-  const device = await hub.store.getDevice(parsed.value.deviceId);
-  // One answer for unknown, revoked and wrong token: the hub does not confirm which ids exist.
-  const refusal = new ConnectRefusal('unauthorized', 'unknown device, revoked device or wrong token');
-  if (device === null) return refusal;
-  if (device.revokedAt !== null || device.tokenHash === null) return refusal;
-  if (!secretsEqual(sha256Hex(parsed.value.token), device.tokenHash)) return refusal;
-  return { deviceId: device.id, storeCode: device.storeCode };
+  const device = await authenticateDevice(hub, parsed.value.deviceId, parsed.value.token);
+  return device ?? new ConnectRefusal('unauthorized', DEVICE_REFUSAL);
 }
 
 interface CommandDelivery {

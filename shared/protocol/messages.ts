@@ -115,6 +115,28 @@ export type Change = z.infer<typeof changeSchema>;
 export const pullRequestSchema = z.strictObject({ scope: scopeSchema, cursor });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
+/** A hub-built catalog image (main/runtime/catalog/image.ts), as offered in a snapshot answer. */
+export const catalogImageSchema = z.strictObject({
+  /** Where on the hub: always under /api/v1/catalog-images/, never another origin. */
+  path: z
+    .string()
+    .regex(
+      /^\/api\/v1\/catalog-images\/catalog-\d{1,16}-[0-9a-f]{16}\.db$/,
+      'expected /api/v1/catalog-images/catalog-<cursor>-<hash>.db',
+    ),
+  /** The change the image stands at; pull the changes after it. */
+  cursor,
+  bytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(64 * 1024 ** 3),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex SHA-256'),
+  /** The device catalog schema version the image was written in. */
+  schema: z.number().int().min(1),
+});
+export type CatalogImageOffer = z.infer<typeof catalogImageSchema>;
+
 export const pullResponseSchema = z.discriminatedUnion('kind', [
   /** Changes `from`+1 .. `to`, contiguous; `more` when the log has further changes. */
   z.strictObject({
@@ -134,7 +156,15 @@ export const pullResponseSchema = z.discriminatedUnion('kind', [
     cursor,
     pages: z.number().int().min(1),
     records: z.number().int().min(0),
-    reason: z.enum(['cursor-behind-log', 'cursor-ahead', 'requested']),
+    /** far-behind: the log has every change, but the catalog image is much quicker than replaying them. */
+    reason: z.enum(['cursor-behind-log', 'cursor-ahead', 'requested', 'far-behind']),
+    /**
+     * The same scope as a ready catalog file, when the hub has built one (large catalogs): the
+     * device may download it from the hub (path on the hub's own origin, with its device token)
+     * and copy it in, then pull the changes after the image's own cursor. The pages above stay
+     * the way for a device that cannot use the image.
+     */
+    image: catalogImageSchema.optional(),
   }),
   z.strictObject({ kind: z.literal('error'), error: errorSchema }),
 ]);

@@ -14,6 +14,7 @@ import path from 'node:path';
 /** Layer of a repo-relative path, or null for files outside the layered tree (config files, tools). */
 export function layerOf(relativePath) {
   const p = relativePath.split(path.sep).join('/');
+  if (p.startsWith('main/runtime/catalog/')) return 'device-catalog';
   if (p.startsWith('main/runtime/')) return 'runtime';
   if (p.startsWith('main/host/')) return 'host';
   if (p.startsWith('main/electron/')) return 'electron';
@@ -27,12 +28,17 @@ export function layerOf(relativePath) {
 export const allowedLayers = {
   shared: ['shared'],
   'kiosk-config': ['kiosk-config', 'shared'],
-  runtime: ['runtime', 'shared', 'kiosk-config'],
-  host: ['host', 'runtime', 'shared', 'kiosk-config'],
-  electron: ['electron', 'runtime', 'shared', 'kiosk-config'],
+  // The device's catalog store (SQLite schema, writer, sync apply): a layer of its own because
+  // the hub builds catalog images with this same code (server/catalog/images.ts), so the file a
+  // device copies in is exactly what it would have written itself. It knows nothing of the
+  // runtime around it.
+  'device-catalog': ['device-catalog', 'shared'],
+  runtime: ['runtime', 'device-catalog', 'shared', 'kiosk-config'],
+  host: ['host', 'runtime', 'device-catalog', 'shared', 'kiosk-config'],
+  electron: ['electron', 'runtime', 'device-catalog', 'shared', 'kiosk-config'],
   renderer: ['renderer', 'shared'],
-  server: ['server', 'shared', 'kiosk-config'],
-  scripts: ['scripts', 'runtime', 'host', 'server', 'shared', 'kiosk-config'],
+  server: ['server', 'device-catalog', 'shared', 'kiosk-config'],
+  scripts: ['scripts', 'runtime', 'device-catalog', 'host', 'server', 'shared', 'kiosk-config'],
   test: null, // tests may reach every layer
 };
 
@@ -42,7 +48,7 @@ const platformPackages = [
   {
     test: (/** @type {string} */ s) => nodeBuiltins.has(s) || s.startsWith('node:'),
     name: 'Node built-in modules',
-    layers: ['runtime', 'host', 'electron', 'server', 'scripts', 'test'],
+    layers: ['device-catalog', 'runtime', 'host', 'electron', 'server', 'scripts', 'test'],
   },
   {
     test: (/** @type {string} */ s) => s === 'electron' || s.startsWith('electron/'),
@@ -57,7 +63,7 @@ const platformPackages = [
   {
     test: (/** @type {string} */ s) => /^(better-sqlite3|node-hid|usb)(\/|$)/.test(s),
     name: 'native modules',
-    layers: ['runtime', 'host', 'server', 'scripts', 'test'],
+    layers: ['device-catalog', 'runtime', 'host', 'server', 'scripts', 'test'],
   },
 ];
 

@@ -106,9 +106,12 @@ function checkImage(db: Db, path: string): void {
   }
   const ours = schemaOf(db, 'main');
   const theirs = schemaOf(db, 'image');
-  const differs = ours.find((line, i) => theirs[i] !== line) ?? (theirs.length !== ours.length ? 'count' : undefined);
+  const differs =
+    ours.find((line, i) => theirs[i] !== line) ?? (theirs.length !== ours.length ? 'count' : undefined);
   if (differs !== undefined) {
-    throw new SyncApplyError(`catalog image ${path}: its tables differ from this device's (${differs.slice(0, 120)})`);
+    throw new SyncApplyError(
+      `catalog image ${path}: its tables differ from this device's (${differs.slice(0, 120)})`,
+    );
   }
   const check = db.pragma('image.quick_check(1)', { simple: true }) as string;
   if (check !== 'ok') throw new SyncApplyError(`catalog image ${path}: damaged (${check})`);
@@ -132,8 +135,9 @@ export function swapInImage(db: Db, path: string, inTransaction: () => void): Im
   db.unsafeMode(true);
   try {
     checkImage(db, path);
-    return db.transaction((): ImageSwapCounts => {
-      db.exec(`
+    return db
+      .transaction((): ImageSwapCounts => {
+        db.exec(`
         CREATE TEMP TABLE IF NOT EXISTS kept_prices (
           sku TEXT NOT NULL, store_code TEXT NOT NULL, currency TEXT NOT NULL, regular INTEGER NOT NULL,
           sale INTEGER, sale_from TEXT, sale_until TEXT, member INTEGER);
@@ -146,32 +150,41 @@ export function swapInImage(db: Db, path: string, inTransaction: () => void): Im
         INSERT INTO temp.kept_stock SELECT v.sku, k.store_code, k.quantity, k.availability
           FROM main.stock k JOIN main.variants v ON v.rowid = k.variant_rowid;
         DELETE FROM main.stock;`);
-      for (const table of imageTables) {
-        db.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM image.${table};`);
-      }
-      const kept =
-        (db.prepare('SELECT (SELECT count(*) FROM temp.kept_prices) + (SELECT count(*) FROM temp.kept_stock)').pluck().get() as number);
-      const storeRows =
-        db
-          .prepare(
-            `INSERT INTO main.prices SELECT v.rowid, k.store_code, k.currency, k.regular, k.sale, k.sale_from,
+        for (const table of imageTables) {
+          db.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM image.${table};`);
+        }
+        const kept = db
+          .prepare('SELECT (SELECT count(*) FROM temp.kept_prices) + (SELECT count(*) FROM temp.kept_stock)')
+          .pluck()
+          .get() as number;
+        const storeRows =
+          db
+            .prepare(
+              `INSERT INTO main.prices SELECT v.rowid, k.store_code, k.currency, k.regular, k.sale, k.sale_from,
             k.sale_until, k.member FROM temp.kept_prices k JOIN main.variants v ON v.sku = k.sku`,
-          )
-          .run().changes +
-        db
-          .prepare(
-            `INSERT INTO main.stock SELECT v.rowid, k.store_code, k.quantity, k.availability
+            )
+            .run().changes +
+          db
+            .prepare(
+              `INSERT INTO main.stock SELECT v.rowid, k.store_code, k.quantity, k.availability
             FROM temp.kept_stock k JOIN main.variants v ON v.sku = k.sku`,
-          )
-          .run().changes;
-      // Default prices waiting for their variant belong to the catalog scope: the image's replace ours.
-      db.exec(`DELETE FROM main.pending_store_rows WHERE store_code = '';
+            )
+            .run().changes;
+        // Default prices waiting for their variant belong to the catalog scope: the image's replace ours.
+        db.exec(`DELETE FROM main.pending_store_rows WHERE store_code = '';
         INSERT INTO main.pending_store_rows SELECT * FROM image.pending_store_rows WHERE store_code = '';
         DELETE FROM temp.kept_prices; DELETE FROM temp.kept_stock;`);
-      inTransaction();
-      const count = (table: string) => db.prepare(`SELECT count(*) FROM main.${table}`).pluck().get() as number;
-      return { products: count('products'), variants: count('variants'), storeRows, dropped: kept - storeRows };
-    }).immediate();
+        inTransaction();
+        const count = (table: string) =>
+          db.prepare(`SELECT count(*) FROM main.${table}`).pluck().get() as number;
+        return {
+          products: count('products'),
+          variants: count('variants'),
+          storeRows,
+          dropped: kept - storeRows,
+        };
+      })
+      .immediate();
   } finally {
     db.unsafeMode(false);
     db.pragma('foreign_keys = ON');

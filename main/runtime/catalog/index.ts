@@ -1,5 +1,5 @@
 export { openCatalog, type Catalog, type CatalogOptions, type CatalogReader } from './catalog.js';
-export { DatabaseFromFutureError } from './migrations/index.js';
+export { DatabaseFromFutureError, latestVersion as latestCatalogVersion } from './migrations/index.js';
 export type { ApplySummary } from './writer.js';
 export type { LookupOutcome } from './lookup.js';
 export type { NearbyOptions } from './nearby.js';

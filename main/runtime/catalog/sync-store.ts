@@ -70,16 +70,16 @@ export type Awaitable<T> = T | Promise<T>;
  * hold up the runtime's event loop.
  */
 export type SyncTarget = Pick<CatalogSync, 'cursor' | 'cursors' | 'snapshotInProgress'> & {
-  [K in
-    | 'applyChanges'
-    | 'stageSnapshotPage'
-    | 'finishSnapshot'
-    | 'abandonSnapshot'
-    | 'cleanUpSnapshots'
-    | 'swapInImage'
-    | 'exportImage']: (
-    ...args: Parameters<CatalogSync[K]>
-  ) => Awaitable<ReturnType<CatalogSync[K]>>;
+  [
+    K in
+      | 'applyChanges'
+      | 'stageSnapshotPage'
+      | 'finishSnapshot'
+      | 'abandonSnapshot'
+      | 'cleanUpSnapshots'
+      | 'swapInImage'
+      | 'exportImage'
+  ]: (...args: Parameters<CatalogSync[K]>) => Awaitable<ReturnType<CatalogSync[K]>>;
 };
 
 export { SyncApplyError };

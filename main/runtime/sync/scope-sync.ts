@@ -1,12 +1,14 @@
 import type {
+  CatalogImageOffer,
   Change,
   PullRequest,
   PullResponse,
   SnapshotPageRequest,
   SnapshotPageResponse,
 } from '../../../shared/protocol/index.js';
-import type { SyncTarget } from '../catalog/index.js';
+import { SyncApplyError, type SyncTarget } from '../catalog/index.js';
 import { HubRequestError } from './hub-request.js';
+import { ImageDownloadError } from './image-download.js';
 import type { SyncLog } from './support.js';
 
 /** The hub answered with an error, or with something that contradicts what was asked. */
@@ -33,6 +35,16 @@ export interface ScopeSyncDeps {
    * waiting keeps that the exception.
    */
   readyToApply?: () => Promise<void>;
+  /**
+   * Downloads a catalog image the hub offered (image-download.ts) and returns its file; absent
+   * when this device takes paged snapshots only. `schema` is this device's catalog schema
+   * version: an image of another is not downloaded.
+   */
+  images?: {
+    schema: number;
+    download(image: CatalogImageOffer, progress: (bytes: number, total: number) => void): Promise<string>;
+    discard(path: string): void;
+  };
 }
 
 export interface SnapshotPageProgress {
@@ -106,6 +118,7 @@ export async function syncScope(scope: string, deps: ScopeSyncDeps): Promise<voi
     await takeSnapshot(scope, { ...staged, startPage: staged.nextPage }, deps);
   }
   let gaps = 0;
+  let imageRefused = false;
   for (;;) {
     const cursor = catalog.cursor(scope);
     const answer = await deps.pull({ scope, cursor });
@@ -122,6 +135,14 @@ export async function syncScope(scope: string, deps: ScopeSyncDeps): Promise<voi
         resume?.snapshotId === answer.snapshotId &&
         resume.cursor === answer.cursor &&
         resume.pages === answer.pages;
+      if (
+        answer.image !== undefined &&
+        !imageRefused &&
+        (await takeImage(scope, answer.image, answer.records, deps))
+      ) {
+        continue; // pull the changes after the image's cursor
+      }
+      imageRefused = answer.image !== undefined; // whatever went wrong with it, the pages are the way
       log.info(
         { scope, snapshotId: answer.snapshotId, reason: answer.reason, pages: answer.pages },
         'taking snapshot',
@@ -161,6 +182,60 @@ export async function syncScope(scope: string, deps: ScopeSyncDeps): Promise<voi
     for (const problem of outcome.summary.problems)
       log.warn({ scope, problem: problem.message }, 'change skipped');
     if (!answer.more) return;
+  }
+}
+
+/**
+ * Takes the scope from a hub-built image: downloads it (resuming a part already on disk) and
+ * swaps it in. Returns false when the image is not for this device (another schema), is no longer
+ * on the hub, or was refused when checked: the caller takes the paged snapshot. A failed download
+ * throws, and the sync retries with backoff from the bytes already on disk.
+ */
+async function takeImage(
+  scope: string,
+  image: CatalogImageOffer,
+  records: number,
+  deps: ScopeSyncDeps,
+): Promise<boolean> {
+  const { catalog, log, images } = deps;
+  if (images?.schema !== image.schema) return false;
+  log.info({ scope, cursor: image.cursor, bytes: image.bytes }, 'taking catalog image');
+  const megabyte = 1024 * 1024;
+  const total = Math.max(1, Math.ceil(image.bytes / megabyte));
+  try {
+    let path: string;
+    try {
+      path = await images.download(image, (bytes) => {
+        const done = Math.floor(bytes / megabyte);
+        deps.progress(scope, {
+          done,
+          total,
+          rowsDone: Math.floor((records * bytes) / image.bytes),
+          rows: records,
+        });
+      });
+    } catch (error) {
+      if (error instanceof ImageDownloadError && error.gone) {
+        log.warn({ scope, path: image.path }, 'catalog image gone from the hub; taking the paged snapshot');
+        return false;
+      }
+      throw error;
+    }
+    await deps.readyToApply?.();
+    try {
+      const { summary } = await catalog.swapInImage(scope, path, image.cursor);
+      images.discard(path);
+      log.info({ scope, cursor: image.cursor, products: summary.products }, 'catalog image applied');
+      return true;
+    } catch (error) {
+      // Any other failure (the writer thread died) keeps the file for the retry.
+      if (!(error instanceof SyncApplyError)) throw error;
+      images.discard(path);
+      log.warn({ scope, error: error.message }, 'catalog image refused; taking the paged snapshot');
+      return false;
+    }
+  } finally {
+    deps.progress(scope, undefined);
   }
 }
 

@@ -19,6 +19,8 @@ import {
 } from '../../../shared/protocol/index.js';
 import type { SyncTarget } from '../catalog/index.js';
 import { createCommandRunner, type CommandHandlers } from './commands.js';
+import { latestCatalogVersion } from '../catalog/index.js';
+import { discardImage, downloadImage } from './image-download.js';
 import { enroll, loadCredentials, saveCredentials, type DeviceCredentials } from './credentials.js';
 import { requestWithAck } from './hub-request.js';
 import type { Outbox } from './outbox.js';
@@ -213,6 +215,22 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         await syncScope(scope, {
           catalog,
           log,
+          images: {
+            schema: latestCatalogVersion,
+            download: (image, onBytes) => {
+              if (credentials === undefined) throw new Error('catalog image: not enrolled');
+              const { deviceId, token } = credentials;
+              return downloadImage(image, {
+                hubUrl,
+                dataDir: options.dataDir,
+                deviceId,
+                token,
+                fetch: options.fetch ?? fetch,
+                progress: onBytes,
+              });
+            },
+            discard: discardImage,
+          },
           pull: (request) =>
             requestWithAck(
               (ms) => need().timeout(ms).emitWithAck('catalog:pull', request),
