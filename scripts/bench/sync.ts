@@ -227,6 +227,13 @@ function hubRole(): void {
           });
           return { ms: now() - t0, problems: summary.problems.length, changed: summary.changed };
         }
+        case 'image': {
+          // The hub builds the catalog image after an import; devices are offered it once built.
+          const t0 = now();
+          await need(hub).catalogImages.idle();
+          const image = need(hub).catalogImages.newest();
+          return image === undefined ? null : { waitedMs: now() - t0, buildMs: image.buildMs, bytes: image.bytes };
+        }
         case 'heads': {
           const scopes = await need(hub).store.listScopes();
           return Object.fromEntries(scopes.map((s) => [s.scope, s.head]));
@@ -494,6 +501,9 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
       seed: 42,
     });
     if (imported.problems > 0) throw new Error(`import: ${String(imported.problems)} problems`);
+    const image = await hub.child.call<{ waitedMs: number; buildMs: number; bytes: number } | null>({
+      cmd: 'image',
+    });
 
     // 1. Initial sync, enrollment included, from start() to every product and 'online'.
     const dataDir = join(dir, 'device-a');
@@ -518,6 +528,13 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
     const syncRate = rows / syncS;
     const initialRows = [
       ['1. hub import (parse + compare + log + compact)', `${fmt(imported.ms / 1000)} s`, ''],
+      [
+        '   hub: catalog image built after the import',
+        image === null
+          ? 'none (devices take paged snapshots)'
+          : `${fmt(image.buildMs / 1000)} s (waited ${fmt(image.waitedMs / 1000)} s after the import), ${fmt(image.bytes / 1024 ** 2)} MiB`,
+        '',
+      ],
       [
         '   initial sync to one device (start to online)',
         `${fmt(syncS)} s, ${count(syncRate)} rows/s`,

@@ -203,6 +203,8 @@ async function takeImage(
   const megabyte = 1024 * 1024;
   const total = Math.max(1, Math.ceil(image.bytes / megabyte));
   try {
+    // Shown at once (a download resumed from a whole file on disk reports no bytes).
+    deps.progress(scope, { done: 0, total, rowsDone: 0, rows: records });
     let path: string;
     try {
       path = await images.download(image, (bytes) => {

@@ -40,6 +40,12 @@ export function registerHubCommand(program: Command): void {
       '50',
     )
     .option('--nearby-max <n>', 'and at most this many of them', '5')
+    .option(
+      '--image-min-records <n>',
+      'build a ready catalog file for devices taking a whole catalog once it has this many records',
+      '20000',
+    )
+    .option('--no-catalog-images', 'never build catalog files: devices take the catalog as pages')
     .action(async (opts: ServeOptions) => {
       await serve(opts);
     });
@@ -220,6 +226,8 @@ interface ServeOptions {
   demo?: boolean;
   nearbyKm: string;
   nearbyMax: string;
+  imageMinRecords: string;
+  catalogImages: boolean;
 }
 
 /** A number option in a range, or exit 2 naming the option and what it got. */
@@ -254,6 +262,9 @@ async function serve(opts: ServeOptions): Promise<void> {
     host: opts.host,
     dataDir: opts.data,
     nearby,
+    catalogImages: opts.catalogImages
+      ? { minRecords: numberOption('--image-min-records', opts.imageMinRecords, 0, 1e12, true) }
+      : false,
     ...(opts.publicUrl === undefined ? {} : { publicUrl: opts.publicUrl }),
   });
   if (opts.demo === true) {

@@ -12,7 +12,7 @@
  * Kill points come from a seeded generator; the seed is printed, and VITRINE_CRASH_SEED replays
  * a run. Waits poll for a state with generous bounds, never for a time.
  */
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -260,6 +260,73 @@ describe('crashes during a catalog snapshot (real processes, loopback)', () => {
     expect(final.stock).toEqual(hubStock(join(hubDir, 'hub.db'), final));
   }, 120_000);
 
+  it('a device SIGKILLed while taking a catalog image keeps a whole catalog, then finishes', async () => {
+    const random = seededRandom(seed ^ 0x1a9e);
+    note('device kills during a catalog image');
+    const hubDir = tempDir();
+    // Images of any catalog, rebuilt after any change; a short log, so a device behind takes one.
+    const test = await hubs.start(hubDir, {
+      maxChangesPerScope: 50,
+      catalogImages: { minRecords: 0, rebuildAfter: 1 },
+    });
+    const recordsA = records(300, 42);
+    const recordsB = records(1500, 7);
+    const expected = { A: expectedContent(recordsA), B: expectedContent([...recordsA, ...recordsB]) };
+    await test.hub.importFeed(jsonLines(recordsA), { fileName: 'a.jsonl' });
+    await test.hub.catalogImages.idle();
+    const headsA = await headsOf(test.hub.store);
+    const code = await provision(test);
+    const dataDir = tempDir();
+    const catalogPath = join(dataDir, 'catalog.db');
+    let device = spawnDevice('device (first sync)', test.hub.url, dataDir, code);
+    await device.waitForLine('the first sync', atHeads(headsA), { seconds: 60 });
+    await stopDevice(device);
+    const pristine = tempDir();
+    cpSync(dataDir, pristine, { recursive: true });
+
+    await test.hub.importFeed(jsonLines(recordsB), { fileName: 'b.jsonl' });
+    await test.hub.catalogImages.idle();
+    const headsB = await headsOf(test.hub.store);
+    expect(test.hub.catalogImages.newest()?.cursor).toBe(headsB.catalog);
+
+    const outcomes: string[] = [];
+    for (let kill = 1; kill <= 6; kill++) {
+      device = spawnDevice(`device (image run ${String(kill)})`, test.hub.url, dataDir, code);
+      // From the first sign of the image (its download) to well past the swap of this catalog.
+      const delayMs = Math.floor(random() * 400);
+      await device.waitForLine('the image to start', (line) => catalogProgress(line) !== undefined, {
+        seconds: 60,
+        onMatch: () => {
+          setTimeout(() => void device.kill('SIGKILL'), delayMs);
+        },
+      });
+      const exit = await device.exited;
+      const state = inspectCatalogFile(catalogPath);
+      expect(state.integrity).toBe('ok');
+      const whole = wholeCatalog(state, expected);
+      expect(whole, describeContent(state, expected)).not.toBe('mixed');
+      expect(state.cursors.catalog).toBe(whole === 'A' ? headsA.catalog : headsB.catalog);
+      const images = join(dataDir, 'catalog-images');
+      const part = (existsSync(images) ? readdirSync(images).join(', ') : '') || 'nothing';
+      outcomes.push(`${String(delayMs)} ms: catalog ${whole}, ${exit.signal ?? 'exited'}, download folder: ${part}`);
+      if (whole === 'B') {
+        rmSync(dataDir, { recursive: true, force: true });
+        cpSync(pristine, dataDir, { recursive: true });
+      }
+    }
+    note(`image kills: ${outcomes.join('; ')}`);
+
+    device = spawnDevice('device (last run)', test.hub.url, dataDir, code);
+    await device.waitForLine('the image to finish', atHeads(headsB), { seconds: 60 });
+    await stopDevice(device);
+    const final = inspectCatalogFile(catalogPath);
+    expect(final.integrity).toBe('ok');
+    expect(wholeCatalog(final, expected), describeContent(final, expected)).toBe('B');
+    expect(final.cursors).toEqual(headsB);
+    expect(final.stock).toEqual(hubStock(join(hubDir, 'hub.db'), final));
+    expect(test.logs.filter((l) => l.msg === 'catalog image download').length).toBeGreaterThan(1);
+  }, 120_000);
+
   it('the hub SIGKILLed mid-snapshot and restarted: the device ends with the whole new catalog', async () => {
     const random = seededRandom(seed ^ 0x5eed);
     note('hub kill');
@@ -274,6 +341,8 @@ describe('crashes during a catalog snapshot (real processes, loopback)', () => {
         String(port),
         '--data',
         hubDir,
+        // This test is of the paged snapshot; images have their own below.
+        '--no-catalog-images',
       ]);
       await hub.waitForLine('the hub to listen', (line) => line.startsWith('hub listening at '), {
         seconds: 60,
