@@ -516,6 +516,22 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
     dev = device(hub, dataDir, { enrollmentCode: code }, 0, { catalog: opened, writer });
     const d = dev;
     const t0 = now();
+    // When each scope first shows progress and when its cursor first moves: where the time goes.
+    const timeline = new Map<string, { started?: number; done?: number }>();
+    const offTimeline = d.client.onStatus((status) => {
+      const at = now() - t0;
+      const p = status.progress;
+      if (p !== undefined) {
+        const entry = timeline.get(p.scope) ?? {};
+        entry.started ??= at;
+        timeline.set(p.scope, entry);
+      }
+      for (const [scope, cursor] of Object.entries(status.cursors)) {
+        const entry = timeline.get(scope) ?? {};
+        if (cursor > 0 && entry.done === undefined) entry.done = at;
+        timeline.set(scope, entry);
+      }
+    });
     d.client.start();
     await until(
       'the initial sync',
@@ -523,6 +539,7 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
       600,
     );
     const syncS = (now() - t0) / 1000;
+    offTimeline();
     const heads = only(await hub.child.call<Record<string, number>>({ cmd: 'heads' }), scopes);
     if (!caughtUp(d.client, heads)) throw new Error('initial sync: cursors are not at the hub heads');
     const syncRate = rows / syncS;
@@ -539,6 +556,13 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
         '   initial sync to one device (start to online)',
         `${fmt(syncS)} s, ${count(syncRate)} rows/s`,
         budget(syncS < 10, '< 10 s'),
+      ],
+      [
+        '   … per scope: transfer started / applied',
+        [...timeline]
+          .map(([scope, t]) => `${scope} ${fmt((t.started ?? 0) / 1000, 1)} / ${fmt((t.done ?? 0) / 1000, 1)} s`)
+          .join(', '),
+        '',
       ],
       ['   raw better-sqlite3 insert, same rows', `${fmt(raw.ms / 1000)} s, ${count(raw.rate)} rows/s`, ''],
       ['   sync rate / raw rate', fmt(syncRate / raw.rate, 3), budget(syncRate >= raw.rate / 4, '>= 0.25')],
@@ -557,6 +581,7 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
       stores: 8,
       seed: 7,
     });
+    const image2 = await hub.child.call<{ buildMs: number; bytes: number } | null>({ cmd: 'image' });
     const heads2 = only(await hub.child.call<Record<string, number>>({ cmd: 'heads' }), scopes);
     lookups = new Child('lookups');
     await lookups.call({ cmd: 'open', path: join(dataDir, 'catalog.db') });
@@ -607,6 +632,11 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
     return [
       ...initialRows,
       ['4. second import (every product changed; log kept: 1,000)', `${fmt(second.ms / 1000)} s`, ''],
+      [
+        '   hub: catalog image built after it',
+        image2 === null ? 'none' : `${fmt(image2.buildMs / 1000)} s, ${fmt(image2.bytes / 1024 ** 2)} MiB`,
+        '',
+      ],
       [
         '   snapshot sync (start to caught up)',
         `${fmt(snapshotS)} s, ${String(snapshots)} scopes: last page staged to swapped in, ${fmt(swapMs / 1000)} s summed (store scopes wait for the catalog)`,

@@ -153,7 +153,7 @@ describe('catalog images', () => {
 
     const junk = join(dir, 'junk.db');
     writeFileSync(junk, 'not a database at all, just text');
-    expect(() => device.sync.swapInImage('catalog', junk, 40)).toThrow();
+    expect(() => device.sync.swapInImage('catalog', junk, 40)).toThrow(SyncApplyError);
     expect(() => device.sync.swapInImage('store:BER', image, 40)).toThrow(SyncApplyError);
 
     expect(visible(device)).toEqual(before);
