@@ -232,7 +232,9 @@ function hubRole(): void {
           const t0 = now();
           await need(hub).catalogImages.idle();
           const image = need(hub).catalogImages.newest();
-          return image === undefined ? null : { waitedMs: now() - t0, buildMs: image.buildMs, bytes: image.bytes };
+          return image === undefined
+            ? null
+            : { waitedMs: now() - t0, buildMs: image.buildMs, bytes: image.bytes };
         }
         case 'heads': {
           const scopes = await need(hub).store.listScopes();
@@ -560,7 +562,9 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
       [
         '   … per scope: transfer started / applied',
         [...timeline]
-          .map(([scope, t]) => `${scope} ${fmt((t.started ?? 0) / 1000, 1)} / ${fmt((t.done ?? 0) / 1000, 1)} s`)
+          .map(
+            ([scope, t]) => `${scope} ${fmt((t.started ?? 0) / 1000, 1)} / ${fmt((t.done ?? 0) / 1000, 1)} s`,
+          )
           .join(', '),
         '',
       ],

@@ -125,10 +125,14 @@ describe('catalog images (real hub, loopback)', () => {
       const body = new ReadableStream<Uint8Array>({
         async pull(controller) {
           const { done, value } = await reader.read();
-          if (done) return controller.close();
+          if (done) {
+            controller.close();
+            return;
+          }
           if (sent + value.byteLength > offer.bytes * 0.4) {
             controller.enqueue(value.subarray(0, Math.floor(offer.bytes * 0.4) - sent));
-            return controller.error(new Error('connection reset'));
+            controller.error(new Error('connection reset'));
+            return;
           }
           sent += value.byteLength;
           controller.enqueue(value);

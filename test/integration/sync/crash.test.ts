@@ -308,7 +308,9 @@ describe('crashes during a catalog snapshot (real processes, loopback)', () => {
       expect(state.cursors.catalog).toBe(whole === 'A' ? headsA.catalog : headsB.catalog);
       const images = join(dataDir, 'catalog-images');
       const part = (existsSync(images) ? readdirSync(images).join(', ') : '') || 'nothing';
-      outcomes.push(`${String(delayMs)} ms: catalog ${whole}, ${exit.signal ?? 'exited'}, download folder: ${part}`);
+      outcomes.push(
+        `${String(delayMs)} ms: catalog ${whole}, ${exit.signal ?? 'exited'}, download folder: ${part}`,
+      );
       if (whole === 'B') {
         rmSync(dataDir, { recursive: true, force: true });
         cpSync(pristine, dataDir, { recursive: true });

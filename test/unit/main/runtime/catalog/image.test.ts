@@ -18,7 +18,9 @@ function catalogRecords(products: number, seed: number): ChangeBody[] {
   return [
     ...batch.stores.map((store): ChangeBody => ({ op: 'store.upsert', store })),
     ...batch.products.map((product): ChangeBody => ({ op: 'product.upsert', product })),
-    ...batch.prices.filter((p) => p.storeCode === null).map((price): ChangeBody => ({ op: 'price.upsert', price })),
+    ...batch.prices
+      .filter((p) => p.storeCode === null)
+      .map((price): ChangeBody => ({ op: 'price.upsert', price })),
   ];
 }
 
@@ -27,7 +29,14 @@ function pagedSnapshot(catalog: Catalog, records: ChangeBody[], cursor: number):
   const size = 97;
   const pages = Math.ceil(records.length / size);
   for (let page = 0; page < pages; page++) {
-    catalog.sync.stageSnapshotPage('catalog', `snap-${String(cursor)}`, cursor, page, pages, records.slice(page * size, (page + 1) * size));
+    catalog.sync.stageSnapshotPage(
+      'catalog',
+      `snap-${String(cursor)}`,
+      cursor,
+      page,
+      pages,
+      records.slice(page * size, (page + 1) * size),
+    );
   }
   catalog.sync.finishSnapshot('catalog');
 }
@@ -38,11 +47,16 @@ function deviceWithHistory(path: string): Catalog {
   // An older edition of the same catalog: its first 40 products, titled differently.
   const older = catalogRecords(150, 2)
     .filter((r) => r.op !== 'product.upsert' || Number(r.product.id.replace(/\D/g, '')) <= 40)
-    .map((r) => (r.op === 'product.upsert' ? { ...r, product: { ...r.product, title: `Old ${r.product.title}` } } : r));
+    .map((r) =>
+      r.op === 'product.upsert' ? { ...r, product: { ...r.product, title: `Old ${r.product.title}` } } : r,
+    );
   pagedSnapshot(catalog, older, 10);
   catalog.sync.applyChanges('store:BER', 0, 3, [
     { op: 'stock.upsert', stock: { storeCode: 'BER', sku: skuOf(catalog, 1), quantity: 7 } },
-    { op: 'price.upsert', price: { storeCode: 'BER', sku: skuOf(catalog, 1), currency: 'EUR', regular: 4200 } },
+    {
+      op: 'price.upsert',
+      price: { storeCode: 'BER', sku: skuOf(catalog, 1), currency: 'EUR', regular: 4200 },
+    },
     // Not in the old catalog: kept until a catalog brings the SKU (the new one below does).
     { op: 'stock.upsert', stock: { storeCode: 'BER', sku: 'NEW-S', quantity: 3 } },
   ]);
@@ -69,7 +83,9 @@ function visible(catalog: Catalog, skus: string[] = ['NEW-S']) {
     categories: catalog.reader.categories(),
     lookups,
     searches,
-    skus: skus.map((sku) => catalog.reader.lookup(sku, 'BER').result?.product.variants.find((v) => v.sku === sku)),
+    skus: skus.map((sku) =>
+      catalog.reader.lookup(sku, 'BER').result?.product.variants.find((v) => v.sku === sku),
+    ),
   };
 }
 
