@@ -23,7 +23,6 @@
 import { createHash } from 'node:crypto';
 import {
   createReadStream,
-  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -37,7 +36,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { latestCatalogVersion, openCatalog, openCatalogWriter } from '../../main/runtime/catalog/index.js';
 import type { CatalogImageOffer } from '../../shared/protocol/index.js';
-import type { HubStore } from '../storage/hub-store.js';
+import type { HubStore, ScopeState } from '../storage/hub-store.js';
 import { CATALOG_SCOPE } from '../storage/scopes.js';
 
 export const CATALOG_IMAGES_DIR = 'catalog-images';
@@ -52,8 +51,10 @@ export interface CatalogImagePolicy {
 
 export const DEFAULT_IMAGE_POLICY: CatalogImagePolicy = { minRecords: 20_000, rebuildAfter: 1_000 };
 
+/** `catalog` or `store-<code>`, then the cursor and the start of the SHA-256. */
+const imageName = /^(catalog|store-[A-Za-z0-9._-]{1,64})-\d{1,16}-[0-9a-f]{16}\.db$/;
 const imageSchema = z.strictObject({
-  name: z.string().regex(/^catalog-\d{1,16}-[0-9a-f]{16}\.db$/),
+  name: z.string().regex(imageName),
   cursor: z.number().int().min(0),
   bytes: z.number().int().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -63,7 +64,11 @@ const imageSchema = z.strictObject({
   buildMs: z.number().min(0),
 });
 export type CatalogImage = z.infer<typeof imageSchema>;
-const metaSchema = z.strictObject({ current: imageSchema, previous: imageSchema.optional() });
+const metaSchema = z.strictObject({
+  scope: z.string().min(1),
+  current: imageSchema,
+  previous: imageSchema.optional(),
+});
 
 export interface CatalogImagesOptions {
   dataDir: string;
@@ -84,8 +89,8 @@ async function sha256Of(path: string): Promise<string> {
 
 export class CatalogImages {
   private readonly dir: string;
-  private current: CatalogImage | undefined;
-  private previous: CatalogImage | undefined;
+  /** The newest image of each scope, and the one before it (a device may still be fetching it). */
+  private readonly images = new Map<string, { current: CatalogImage; previous?: CatalogImage }>();
   private building: Promise<void> | undefined;
   private again = false;
   private closed = false;
@@ -102,8 +107,9 @@ export class CatalogImages {
 
   /** The image to offer a device taking a snapshot of `scope`, whose log keeps changes after `floor`. */
   offer(scope: string, floor: number): CatalogImageOffer | undefined {
-    const image = this.current;
-    if (scope !== CATALOG_SCOPE || image === undefined || image.cursor < floor) return undefined;
+    const image = this.images.get(scope)?.current;
+    if (image === undefined || image.cursor < floor || image.schema !== latestCatalogVersion)
+      return undefined;
     return {
       path: `${CATALOG_IMAGE_ROUTE}${image.name}`,
       cursor: image.cursor,
@@ -113,17 +119,21 @@ export class CatalogImages {
     };
   }
 
-  /** The file of an image still kept (the newest two), by name; undefined for any other name. */
+  /** The file of an image still kept (the newest two of a scope), by name; undefined for any other name. */
   file(name: string): { path: string; image: CatalogImage } | undefined {
-    const image = [this.current, this.previous].find((i) => i?.name === name);
-    return image === undefined ? undefined : { path: join(this.dir, image.name), image };
+    for (const { current, previous } of this.images.values()) {
+      const image = [current, previous].find((i) => i?.name === name);
+      if (image !== undefined) return { path: join(this.dir, image.name), image };
+    }
+    return undefined;
   }
 
-  newest(): CatalogImage | undefined {
-    return this.current;
+  /** The newest image of a scope (the catalog by default). */
+  newest(scope: string = CATALOG_SCOPE): CatalogImage | undefined {
+    return this.images.get(scope)?.current;
   }
 
-  /** Builds a new image if the catalog moved on enough (see the file comment); returns at once. */
+  /** Builds new images of the scopes that moved on enough (see the file comment); returns at once. */
   refresh(): void {
     if (this.closed) return;
     if (this.building !== undefined) {
@@ -134,7 +144,10 @@ export class CatalogImages {
       do {
         this.again = false;
         try {
-          await this.buildIfDue();
+          for (const state of await this.options.store.listScopes()) {
+            if (this.closed) break;
+            await this.buildIfDue(state);
+          }
         } catch (error) {
           this.options.logger.error(
             { err: error },
@@ -162,43 +175,55 @@ export class CatalogImages {
     await this.idle();
   }
 
+  private metaPath(scope: string): string {
+    return join(this.dir, `${fileBase(scope)}.json`);
+  }
+
   private load(): void {
-    const metaPath = join(this.dir, 'catalog.json');
-    if (!existsSync(metaPath)) return;
-    try {
-      const meta = metaSchema.parse(JSON.parse(readFileSync(metaPath, 'utf8')));
-      const present = (image: CatalogImage | undefined) =>
-        image !== undefined &&
-        statSync(join(this.dir, image.name), { throwIfNoEntry: false })?.size === image.bytes
-          ? image
-          : undefined;
-      this.current = present(meta.current);
-      this.previous = present(meta.previous);
-    } catch (error) {
-      this.options.logger.warn(
-        { err: error, path: metaPath },
-        'catalog image list unreadable; building anew',
-      );
+    for (const name of readdirSync(this.dir)) {
+      if (!name.endsWith('.json')) continue;
+      const metaPath = join(this.dir, name);
+      try {
+        const meta = metaSchema.parse(JSON.parse(readFileSync(metaPath, 'utf8')));
+        const present = (image: CatalogImage | undefined) =>
+          image !== undefined &&
+          statSync(join(this.dir, image.name), { throwIfNoEntry: false })?.size === image.bytes
+            ? image
+            : undefined;
+        const current = present(meta.current);
+        const previous = present(meta.previous);
+        if (current !== undefined)
+          this.images.set(meta.scope, { current, ...(previous ? { previous } : {}) });
+      } catch (error) {
+        this.options.logger.warn(
+          { err: error, path: metaPath },
+          'catalog image list unreadable; building anew',
+        );
+      }
     }
   }
 
-  private async buildIfDue(): Promise<void> {
-    const { store, policy } = this.options;
-    const state = await store.getScope(CATALOG_SCOPE);
-    if (state === null || !Number.isFinite(policy.minRecords)) return;
-    const image = this.current;
+  private async buildIfDue(state: ScopeState): Promise<void> {
+    const { policy } = this.options;
+    if (!Number.isFinite(policy.minRecords) || this.closed) return;
+    const image = this.images.get(state.scope)?.current;
     const fresh =
       image?.schema === latestCatalogVersion &&
       image.cursor >= state.floor &&
       state.head - image.cursor < policy.rebuildAfter;
-    if (fresh || this.closed) return;
-    await this.build();
+    if (fresh) return;
+    await this.build(state.scope);
   }
 
-  private async build(): Promise<void> {
+  /**
+   * The catalog: the snapshot applied to a fresh device catalog, exported whole. A store scope:
+   * its snapshot's pages staged as a device stages them, exported as they are (the device swaps
+   * them in onto its own variants).
+   */
+  private async build(scope: string): Promise<void> {
     const { store, logger, policy } = this.options;
     const started = performance.now();
-    const plan = await store.planSnapshot(CATALOG_SCOPE, this.options.pageBudgetBytes);
+    const plan = await store.planSnapshot(scope, this.options.pageBudgetBytes);
     if (plan.records < policy.minRecords) return;
     const work = join(this.dir, 'building');
     rmSync(work, { recursive: true, force: true });
@@ -216,7 +241,7 @@ export class CatalogImages {
         return last === undefined
           ? Promise.resolve([])
           : store.readSnapshotPage(
-              CATALOG_SCOPE,
+              scope,
               plan.lastKeys[page - 1] ?? null,
               last,
               this.options.now().toISOString(),
@@ -228,19 +253,22 @@ export class CatalogImages {
         if (this.closed) return;
         const records = await next;
         next = page + 1 < pages ? read(page + 1) : Promise.resolve([]);
-        await writer.stageSnapshotPage(CATALOG_SCOPE, id, plan.cursor, page, pages, records, plan.records);
+        await writer.stageSnapshotPage(scope, id, plan.cursor, page, pages, records, plan.records);
       }
-      await writer.finishSnapshot(CATALOG_SCOPE);
-      while (await writer.cleanUpSnapshots(512));
+      const whole = scope === CATALOG_SCOPE;
+      if (whole) {
+        await writer.finishSnapshot(scope);
+        while (await writer.cleanUpSnapshots(512));
+      }
       const out = join(work, 'image.db');
-      const { bytes } = await writer.exportImage(out);
+      const { bytes } = await writer.exportImage(out, { staged: !whole });
       await writer.close();
       writer = undefined;
       reads.close();
       readsOpen = false;
       const sha256 = await sha256Of(out);
       const built: CatalogImage = {
-        name: `catalog-${String(plan.cursor)}-${sha256.slice(0, 16)}.db`,
+        name: `${fileBase(scope)}-${String(plan.cursor)}-${sha256.slice(0, 16)}.db`,
         cursor: plan.cursor,
         bytes,
         sha256,
@@ -250,18 +278,28 @@ export class CatalogImages {
         buildMs: performance.now() - started,
       };
       renameSync(out, join(this.dir, built.name));
-      const previous = this.current?.name === built.name ? this.previous : this.current;
-      const metaPath = join(this.dir, 'catalog.json');
-      writeFileSync(`${metaPath}.tmp`, JSON.stringify({ current: built, ...(previous ? { previous } : {}) }));
+      const kept = this.images.get(scope);
+      const previous = kept?.current.name === built.name ? kept.previous : kept?.current;
+      const metaPath = this.metaPath(scope);
+      writeFileSync(
+        `${metaPath}.tmp`,
+        JSON.stringify({ scope, current: built, ...(previous ? { previous } : {}) }),
+      );
       renameSync(`${metaPath}.tmp`, metaPath);
-      this.current = built;
-      this.previous = previous;
+      this.images.set(scope, { current: built, ...(previous ? { previous } : {}) });
+      const prefix = `${fileBase(scope)}-`;
       for (const name of readdirSync(this.dir)) {
-        if (name.endsWith('.db') && name !== built.name && name !== previous?.name)
+        if (
+          name.startsWith(prefix) &&
+          name.endsWith('.db') &&
+          name !== built.name &&
+          name !== previous?.name
+        ) {
           rmSync(join(this.dir, name), { force: true });
+        }
       }
       logger.info(
-        { cursor: built.cursor, records: built.records, bytes, ms: Math.round(built.buildMs) },
+        { scope, cursor: built.cursor, records: built.records, bytes, ms: Math.round(built.buildMs) },
         'catalog image built',
       );
     } finally {
@@ -270,4 +308,9 @@ export class CatalogImages {
       rmSync(work, { recursive: true, force: true });
     }
   }
+}
+
+/** `catalog`, or `store-<code>` for `store:<code>` (a colon is no file name character everywhere). */
+function fileBase(scope: string): string {
+  return scope === CATALOG_SCOPE ? 'catalog' : `store-${scope.slice('store:'.length)}`;
 }

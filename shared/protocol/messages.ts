@@ -121,8 +121,8 @@ export const catalogImageSchema = z.strictObject({
   path: z
     .string()
     .regex(
-      /^\/api\/v1\/catalog-images\/catalog-\d{1,16}-[0-9a-f]{16}\.db$/,
-      'expected /api/v1/catalog-images/catalog-<cursor>-<hash>.db',
+      /^\/api\/v1\/catalog-images\/(catalog|store-[A-Za-z0-9._-]{1,64})-\d{1,16}-[0-9a-f]{16}\.db$/,
+      'expected /api/v1/catalog-images/<scope>-<cursor>-<hash>.db',
     ),
   /** The change the image stands at; pull the changes after it. */
   cursor,

@@ -62,14 +62,17 @@ export interface ImageSwapCounts {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** The schema text of the image tables and their indexes, to compare an image with this file. */
-function schemaOf(db: Db, schema: 'main' | 'image'): string[] {
-  const names = imageTables.map((t) => `'${t}'`).join(', ');
+/** The staging tables a store scope's image carries: its snapshot, staged whole (sync-store.ts). */
+const stagingTables = ['snapshot_progress', 'snapshot_pages'] as const;
+
+/** The schema text of these tables and their indexes, to compare an image with this file. */
+function schemaOf(db: Db, schema: 'main' | 'image', tables: readonly string[]): string[] {
+  const names = tables.map((t) => `'${t}'`).join(', ');
   return (
     db
       .prepare(
         `SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM ${schema}.sqlite_schema
-        WHERE tbl_name IN (${names}, 'products_fts') AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`,
+        WHERE tbl_name IN (${names}) AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`,
       )
       .pluck()
       .all() as string[]
@@ -80,13 +83,16 @@ function schemaOf(db: Db, schema: 'main' | 'image'): string[] {
  * Writes the catalog held by `db` to `dest` as an image: compacted (VACUUM INTO), without the
  * device-local sync state, as one self-contained file (rollback journal, not WAL).
  */
-export function exportImage(db: Db, dest: string): { bytes: number } {
+export function exportImage(db: Db, dest: string, options: { staged?: boolean } = {}): { bytes: number } {
   db.prepare('VACUUM INTO ?').run(dest);
   const out = new Database(dest);
   try {
     out.pragma('journal_mode = DELETE');
     out.transaction(() => {
-      for (const statement of deviceLocal) out.exec(statement);
+      // A store scope's image is its staged snapshot: that much of the sync state travels.
+      for (const statement of deviceLocal) {
+        if (options.staged !== true || !/snapshot_/.test(statement)) out.exec(statement);
+      }
     })();
     out.exec('VACUUM');
   } finally {
@@ -99,7 +105,7 @@ export function exportImage(db: Db, dest: string): { bytes: number } {
  * Checks that the file at `path` is an image of this schema version with these very tables.
  * Throws SyncApplyError (the caller takes the paged snapshot instead) when it is not.
  */
-function checkImage(db: Db, path: string): void {
+function checkImage(db: Db, path: string, tables: readonly string[]): void {
   let version: number;
   try {
     version = db.pragma('image.user_version', { simple: true }) as number;
@@ -111,8 +117,8 @@ function checkImage(db: Db, path: string): void {
       `catalog image ${path}: schema version ${String(version)}, this device has ${String(latestVersion)}`,
     );
   }
-  const ours = schemaOf(db, 'main');
-  const theirs = schemaOf(db, 'image');
+  const ours = schemaOf(db, 'main', tables);
+  const theirs = schemaOf(db, 'image', tables);
   const differs =
     ours.find((line, i) => theirs[i] !== line) ?? (theirs.length !== ours.length ? 'count' : undefined);
   if (differs !== undefined) {
@@ -146,7 +152,7 @@ export function swapInImage(db: Db, path: string, inTransaction: () => void): Im
   // for this copy, and only of tables whose schema was checked to be ours.
   db.unsafeMode(true);
   try {
-    checkImage(db, path);
+    checkImage(db, path, [...imageTables, 'products_fts']);
     return db
       .transaction((): ImageSwapCounts => {
         db.exec(`
@@ -200,6 +206,48 @@ export function swapInImage(db: Db, path: string, inTransaction: () => void): Im
   } finally {
     db.unsafeMode(false);
     db.pragma('foreign_keys = ON');
+    db.exec('DETACH DATABASE image');
+  }
+}
+
+/**
+ * Stages the snapshot a store scope's image carries (its pages, as this device would have staged
+ * them from the hub's messages) in place of anything staged for the scope, in one transaction.
+ * The caller then swaps it in like any staged snapshot; a crash between the two leaves a whole
+ * staged snapshot, which the next start swaps in.
+ */
+export function stageImage(db: Db, path: string, scope: string): void {
+  try {
+    db.prepare('ATTACH DATABASE ? AS image').run(path);
+  } catch (error) {
+    throw new SyncApplyError(`catalog image ${path}: cannot be opened (${messageOf(error)})`);
+  }
+  try {
+    checkImage(db, path, stagingTables);
+    db.transaction(() => {
+      db.prepare('DELETE FROM main.snapshot_pages WHERE scope = ?').run(scope);
+      db.prepare('DELETE FROM main.snapshot_progress WHERE scope = ?').run(scope);
+      const staged = db
+        .prepare(
+          'INSERT INTO main.snapshot_progress SELECT * FROM image.snapshot_progress WHERE scope = ? AND finished = 0 AND next_page = pages',
+        )
+        .run(scope).changes;
+      if (staged !== 1)
+        throw new SyncApplyError(`catalog image ${path}: holds no whole snapshot of ${scope}`);
+      const pages = db
+        .prepare('INSERT INTO main.snapshot_pages SELECT * FROM image.snapshot_pages WHERE scope = ?')
+        .run(scope).changes;
+      const expected = db
+        .prepare('SELECT pages FROM main.snapshot_progress WHERE scope = ?')
+        .pluck()
+        .get(scope) as number;
+      if (pages !== expected) {
+        throw new SyncApplyError(
+          `catalog image ${path}: ${String(pages)} of the ${String(expected)} pages of ${scope}`,
+        );
+      }
+    }).immediate();
+  } finally {
     db.exec('DETACH DATABASE image');
   }
 }

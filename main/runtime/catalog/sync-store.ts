@@ -1,7 +1,7 @@
 import type { PriceRecord, ProductRecord, StockRecord } from '../../../shared/catalog/types.js';
 import type { ChangeBody } from '../../../shared/protocol/index.js';
 import type { Db } from './database.js';
-import { exportImage, swapInImage } from './image.js';
+import { exportImage, stageImage, swapInImage } from './image.js';
 import { stageStoreRows } from './staged-store-rows.js';
 import { SyncApplyError } from './sync-errors.js';
 import { emptySummary, type ApplySummary, type CatalogWriter } from './writer.js';
@@ -51,7 +51,7 @@ export interface CatalogSync {
    */
   swapInImage(scope: string, path: string, cursor: number): { cursor: number; summary: ApplySummary };
   /** Writes this catalog as an image to `dest` (the hub builds images this way). */
-  exportImage(dest: string): { bytes: number };
+  exportImage(dest: string, options?: { staged?: boolean }): { bytes: number };
   /** Drops a staged snapshot (the hub no longer serves it). */
   abandonSnapshot(scope: string): void;
   /**
@@ -171,7 +171,7 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
     s.dropProgress.run(scope);
   };
 
-  return {
+  const sync: CatalogSync = {
     cursor: cursorOf,
     cursors: () =>
       Object.fromEntries(
@@ -287,7 +287,17 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
     snapshotInProgress: progressOf,
 
     swapInImage(scope, path, cursor) {
-      if (scope !== 'catalog') throw new SyncApplyError(`${scope}: images are of the catalog scope only`);
+      if (scope !== 'catalog') {
+        // A store scope's image is its snapshot's pages: staged from the file, then swapped in.
+        stageImage(db, path, scope);
+        const staged = progressOf(scope);
+        if (staged?.cursor !== cursor) {
+          throw new SyncApplyError(
+            `${scope}: the image stands at ${String(staged?.cursor)}, offered at ${String(cursor)}`,
+          );
+        }
+        return sync.finishSnapshot(scope);
+      }
       const summary = emptySummary();
       const counts = swapInImage(db, path, () => {
         writer.afterImage(summary);
@@ -299,7 +309,7 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
       return { cursor, summary };
     },
 
-    exportImage: (dest) => exportImage(db, dest),
+    exportImage: (dest, options) => exportImage(db, dest, options),
 
     abandonSnapshot(scope) {
       writer.transaction(() => {
@@ -316,4 +326,5 @@ export function createCatalogSync(db: Db, writer: CatalogWriter): CatalogSync {
       });
     },
   };
+  return sync;
 }

@@ -25,6 +25,8 @@ export class ImageDownloadError extends Error {
 }
 
 export interface ImageDownloadOptions {
+  /** The sync scope the image is of: each has a folder, so downloads side by side keep apart. */
+  scope: string;
   hubUrl: string;
   dataDir: string;
   deviceId: string;
@@ -44,7 +46,7 @@ export async function downloadImage(
   image: CatalogImageOffer,
   options: ImageDownloadOptions,
 ): Promise<string> {
-  const dir = join(options.dataDir, IMAGES_DIR);
+  const dir = join(options.dataDir, IMAGES_DIR, options.scope.replace(':', '-'));
   mkdirSync(dir, { recursive: true });
   const final = join(dir, `${image.sha256}.db`);
   const part = join(dir, `${image.sha256}.part`);

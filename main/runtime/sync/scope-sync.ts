@@ -42,7 +42,11 @@ export interface ScopeSyncDeps {
    */
   images?: {
     schema: number;
-    download(image: CatalogImageOffer, progress: (bytes: number, total: number) => void): Promise<string>;
+    download(
+      scope: string,
+      image: CatalogImageOffer,
+      progress: (bytes: number, total: number) => void,
+    ): Promise<string>;
     discard(path: string): void;
   };
 }
@@ -207,7 +211,7 @@ async function takeImage(
     deps.progress(scope, { done: 0, total, rowsDone: 0, rows: records });
     let path: string;
     try {
-      path = await images.download(image, (bytes) => {
+      path = await images.download(scope, image, (bytes) => {
         const done = Math.floor(bytes / megabyte);
         deps.progress(scope, {
           done,

@@ -217,10 +217,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
           log,
           images: {
             schema: latestCatalogVersion,
-            download: (image, onBytes) => {
+            download: (imageScope, image, onBytes) => {
               if (credentials === undefined) throw new Error('catalog image: not enrolled');
               const { deviceId, token } = credentials;
               return downloadImage(image, {
+                scope: imageScope,
                 hubUrl,
                 dataDir: options.dataDir,
                 deviceId,

@@ -78,8 +78,13 @@ describe('catalog images (real hub, loopback)', () => {
       () => device.client.status().phase === 'online' && device.catalog.sync.cursor('catalog') === head,
     );
     device.stop();
-    const downloads = test.logs.filter((l) => l.msg === 'catalog image download');
-    expect(downloads).toHaveLength(1);
+    // One image per scope: the catalog whole, each store's prices and stock as staged pages.
+    const downloads = test.logs.filter((l) => l.msg === 'catalog image download').map((l) => String(l.image));
+    const scopes = Object.keys(device.client.status().cursors);
+    expect(scopes.length).toBeGreaterThan(1);
+    expect(downloads.map((name) => name.replace(/-\d+-[0-9a-f]{16}\.db$/, '')).sort()).toEqual(
+      scopes.map((scope) => scope.replace(':', '-')).sort(),
+    );
     const state = inspectCatalogFile(join(dataDir, 'catalog.db'));
     expect(state.integrity).toBe('ok');
     expect(state.fingerprint).toBe(expectedContent([...list, ...later]).fingerprint);
@@ -140,9 +145,9 @@ describe('catalog images (real hub, loopback)', () => {
       });
       return new Response(body, { status: response.status, headers: response.headers });
     };
-    const options = { hubUrl: test.hub.url, dataDir, deviceId, token, fetch: flaky };
+    const options = { scope: 'catalog', hubUrl: test.hub.url, dataDir, deviceId, token, fetch: flaky };
     await expect(downloadImage(offer, options)).rejects.toThrow('connection reset');
-    const part = statSync(join(dataDir, 'catalog-images', `${offer.sha256}.part`)).size;
+    const part = statSync(join(dataDir, 'catalog-images', 'catalog', `${offer.sha256}.part`)).size;
     expect(part).toBeGreaterThan(0);
     const path = await downloadImage(offer, options);
     expect(asked).toEqual([undefined, `bytes=${String(part)}-`]);

@@ -176,4 +176,42 @@ describe('catalog images', () => {
     expect(device.sync.cursor('catalog')).toBe(10);
     device.close();
   });
+
+  it("swaps a store scope's image (its staged pages) in like the paged snapshot of the same rows", () => {
+    const dir = tempDir();
+    const stock = (n: number, quantity: number): ChangeBody => ({
+      op: 'stock.upsert',
+      stock: { storeCode: 'BER', sku: n === 0 ? 'NEW-S' : `P${String(n)}-S`, quantity },
+    });
+    const catalog = [productChange('P1', 'One'), productChange('P2', 'Two')];
+    const rows = [stock(1, 4), stock(2, 0), stock(0, 9)]; // NEW-S has no variant yet: kept waiting
+    const builder = openCatalog(join(dir, 'builder.db'));
+    builder.sync.stageSnapshotPage('store:BER', 'image-30', 30, 0, 2, rows.slice(0, 2));
+    builder.sync.stageSnapshotPage('store:BER', 'image-30', 30, 1, 2, rows.slice(2));
+    const image = join(dir, 'store.db');
+    builder.sync.exportImage(image, { staged: true });
+    builder.close();
+
+    const devices = ['paged', 'imaged'].map((name) => {
+      const device = openCatalog(join(dir, `${name}.db`));
+      device.sync.applyChanges('catalog', 0, 2, catalog);
+      device.sync.applyChanges('store:BER', 0, 1, [stock(1, 1)]);
+      return device;
+    });
+    const [paged, imaged] = devices as [Catalog, Catalog];
+    paged.sync.stageSnapshotPage('store:BER', 'snap-30', 30, 0, 1, rows);
+    paged.sync.finishSnapshot('store:BER');
+    expect(() => imaged.sync.swapInImage('store:BER', image, 31)).toThrow(SyncApplyError);
+    expect(imaged.sync.swapInImage('store:BER', image, 30).cursor).toBe(30);
+    expect(imaged.sync.cursor('store:BER')).toBe(30);
+    expect(imaged.sync.snapshotInProgress('store:BER')).toBeUndefined();
+    const seen = (c: Catalog) =>
+      ['P1-S', 'P2-S'].map((sku) => c.reader.lookup(sku, 'BER').result?.product.variants[0]);
+    expect(seen(paged)[0]).toMatchObject({ stockHere: 4 });
+    expect(seen(imaged)).toEqual(seen(paged));
+    // The row waiting for its SKU arrives with it, on both.
+    for (const c of devices) c.sync.applyChanges('catalog', 2, 3, [productChange('NEW', 'New')]);
+    expect(imaged.reader.lookup('NEW-S', 'BER').result?.product.variants[0]).toMatchObject({ stockHere: 9 });
+    for (const c of devices) c.close();
+  });
 });
