@@ -548,10 +548,10 @@ async function catalogToOneDevice(dir: string, products: number, withSnapshot: b
     const initialRows = [
       ['1. hub import (parse + compare + log + compact)', `${fmt(imported.ms / 1000)} s`, ''],
       [
-        '   hub: catalog image built after the import',
+        '   hub: images built after the import (not timed below)',
         image === null
           ? 'none (devices take paged snapshots)'
-          : `${fmt(image.buildMs / 1000)} s (waited ${fmt(image.waitedMs / 1000)} s after the import), ${fmt(image.bytes / 1024 ** 2)} MiB`,
+          : `catalog ${fmt(image.buildMs / 1000)} s, ${fmt(image.bytes / 1024 ** 2)} MiB; every scope's ready ${fmt(image.waitedMs / 1000)} s after the import`,
         '',
       ],
       [
