@@ -3,7 +3,7 @@
  * barcode and member QR; consent is recorded per answer with time and device; suggestions and
  * history only follow a yes to personalization; and no identifier is ever in the hub's files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -233,7 +233,10 @@ describe('loyalty members on the hub', () => {
     // Checked while the hub runs (the WAL holds the newest pages) and after it closed.
     const secrets = [ANNA.card, BEN.card, ANNA.barcode, members.annaQr.slice('vitrine-member:'.length)];
     const scan = (): string[] => {
-      const files = readdirSync(dataDir);
+      // Folders included (catalog images, media).
+      const files = (readdirSync(dataDir, { recursive: true }) as string[]).filter((file) =>
+        statSync(join(dataDir, file)).isFile(),
+      );
       for (const file of files) {
         const bytes = readFileSync(join(dataDir, file));
         for (const secret of secrets) {
