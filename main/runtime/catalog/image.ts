@@ -91,7 +91,7 @@ export function exportImage(db: Db, dest: string, options: { staged?: boolean } 
     out.transaction(() => {
       // A store scope's image is its staged snapshot: that much of the sync state travels.
       for (const statement of deviceLocal) {
-        if (options.staged !== true || !/snapshot_/.test(statement)) out.exec(statement);
+        if (options.staged !== true || !statement.includes('snapshot_')) out.exec(statement);
       }
     })();
     out.exec('VACUUM');
