@@ -70,17 +70,18 @@ export type Awaitable<T> = T | Promise<T>;
  * hold up the runtime's event loop.
  */
 export type SyncTarget = Pick<CatalogSync, 'cursor' | 'cursors' | 'snapshotInProgress'> & {
-  [
-    K in
-      | 'applyChanges'
-      | 'stageSnapshotPage'
-      | 'finishSnapshot'
-      | 'abandonSnapshot'
-      | 'cleanUpSnapshots'
-      | 'swapInImage'
-      | 'exportImage'
-  ]: (...args: Parameters<CatalogSync[K]>) => Awaitable<ReturnType<CatalogSync[K]>>;
+  [K in WriteMethod]: (...args: Parameters<CatalogSync[K]>) => Awaitable<ReturnType<CatalogSync[K]>>;
 };
+
+/** The catalog's sync writes: what the writer thread runs (writer-worker.ts). */
+export type WriteMethod =
+  | 'applyChanges'
+  | 'stageSnapshotPage'
+  | 'finishSnapshot'
+  | 'abandonSnapshot'
+  | 'cleanUpSnapshots'
+  | 'swapInImage'
+  | 'exportImage';
 
 export { SyncApplyError };
 

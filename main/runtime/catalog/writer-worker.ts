@@ -5,16 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCatalog } from './catalog.js';
-import type { CatalogSync } from './sync-store.js';
+import type { CatalogSync, WriteMethod } from './sync-store.js';
 
-export type WriteMethod =
-  | 'applyChanges'
-  | 'stageSnapshotPage'
-  | 'finishSnapshot'
-  | 'abandonSnapshot'
-  | 'cleanUpSnapshots'
-  | 'swapInImage'
-  | 'exportImage';
+export type { WriteMethod };
 
 export interface WriteRequest {
   id: number;
