@@ -210,9 +210,13 @@ async function takeImage(
     // Shown at once (a download resumed from a whole file on disk reports no bytes).
     deps.progress(scope, { done: 0, total, rowsDone: 0, rows: records });
     let path: string;
+    let shown = 0;
     try {
       path = await images.download(scope, image, (bytes) => {
+        // Once per megabyte, not per network chunk: each report is a status event for the UI.
         const done = Math.floor(bytes / megabyte);
+        if (done === shown) return;
+        shown = done;
         deps.progress(scope, {
           done,
           total,
