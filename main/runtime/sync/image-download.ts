@@ -58,7 +58,7 @@ export async function downloadImage(
 
   let offset = statSync(part, { throwIfNoEntry: false })?.size ?? 0;
   if (offset > image.bytes) offset = 0;
-  const hash = createHash('sha256');
+  let hash = createHash('sha256');
   if (offset > 0) await hashPrefix(part, hash);
   const headers: Record<string, string> = {
     authorization: `Bearer ${options.token}`,
@@ -79,26 +79,13 @@ export async function downloadImage(
     }
     if (response.status === 200 && offset > 0) {
       // The hub sent the whole file (another one under that name, or it ignores ranges): start over.
-      return downloadAfresh(image, options, part, final, response);
+      offset = 0;
+      hash = createHash('sha256');
     }
     if (response.body === null) throw new ImageDownloadError(`catalog image ${image.path}: empty answer`);
     offset = await append(part, offset, response.body, hash, image, options);
   }
   return finish(image, part, final, offset, hash);
-}
-
-async function downloadAfresh(
-  image: CatalogImageOffer,
-  options: ImageDownloadOptions,
-  part: string,
-  final: string,
-  response: Response,
-): Promise<string> {
-  rmSync(part, { force: true });
-  const hash = createHash('sha256');
-  if (response.body === null) throw new ImageDownloadError(`catalog image ${image.path}: empty answer`);
-  const size = await append(part, 0, response.body, hash, image, options);
-  return finish(image, part, final, size, hash);
 }
 
 /** Appends the body to the part file; returns the part's size. Never writes past the image's size. */

@@ -143,6 +143,37 @@ function hubStock(hubDatabase: string, device: CatalogFileState): string[] {
   }
 }
 
+/**
+ * A device of BER-MITTE that has synced what the hub holds now (then stopped), and a way to put
+ * its data folder back as it is at this point.
+ */
+async function firstSynced(test: TestHub): Promise<{
+  code: string;
+  dataDir: string;
+  catalogPath: string;
+  headsA: Record<string, number>;
+  restorePristine: () => void;
+}> {
+  const headsA = await headsOf(test.hub.store);
+  const code = await provision(test);
+  const dataDir = tempDir();
+  const device = spawnDevice('device (first sync)', test.hub.url, dataDir, code);
+  await device.waitForLine('the first sync', atHeads(headsA), { seconds: 60 });
+  await stopDevice(device);
+  const pristine = tempDir();
+  cpSync(dataDir, pristine, { recursive: true });
+  return {
+    code,
+    dataDir,
+    catalogPath: join(dataDir, 'catalog.db'),
+    headsA,
+    restorePristine: () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      cpSync(pristine, dataDir, { recursive: true });
+    },
+  };
+}
+
 async function provision(test: TestHub): Promise<string> {
   const created = await test.admin('POST', 'devices', { storeCode: 'BER-MITTE', name: 'Entrance kiosk' });
   expect(created.status).toBe(201);
@@ -162,27 +193,15 @@ describe('crashes during a catalog snapshot (real processes, loopback)', () => {
     expect(expected.A.fingerprint).not.toBe(expected.B.fingerprint);
 
     await test.hub.importFeed(jsonLines(recordsA), { fileName: 'a.jsonl' });
-    const headsA = await headsOf(test.hub.store);
-    const code = await provision(test);
-    const dataDir = tempDir();
-    const catalogPath = join(dataDir, 'catalog.db');
-
-    let device = spawnDevice('device (first sync)', test.hub.url, dataDir, code);
-    await device.waitForLine('the first sync', atHeads(headsA), { seconds: 60 });
-    await stopDevice(device);
+    // restorePristine: put back when a run got to finish the snapshot, and when the page drawn is
+    // one already staged, so that every kill interrupts a snapshot at the page drawn, uniformly
+    // over the whole snapshot, resumed or fresh.
+    const { code, dataDir, catalogPath, headsA, restorePristine } = await firstSynced(test);
+    let device: Spawned;
     const old = inspectCatalogFile(catalogPath);
     expect(old.integrity).toBe('ok');
     expect(wholeCatalog(old, expected), describeContent(old, expected)).toBe('A');
     expect(old.cursors).toEqual(headsA);
-    // The device as it was with the old catalog. Put back when a run got to finish the snapshot,
-    // and when the page drawn is one already staged, so that every kill interrupts a snapshot at
-    // the page drawn, uniformly over the whole snapshot, resumed or fresh.
-    const pristine = tempDir();
-    cpSync(dataDir, pristine, { recursive: true });
-    const restorePristine = (): void => {
-      rmSync(dataDir, { recursive: true, force: true });
-      cpSync(pristine, dataDir, { recursive: true });
-    };
 
     await test.hub.importFeed(jsonLines(recordsB), { fileName: 'b.jsonl' });
     const headsB = await headsOf(test.hub.store);
@@ -274,15 +293,8 @@ describe('crashes during a catalog snapshot (real processes, loopback)', () => {
     const expected = { A: expectedContent(recordsA), B: expectedContent([...recordsA, ...recordsB]) };
     await test.hub.importFeed(jsonLines(recordsA), { fileName: 'a.jsonl' });
     await test.hub.catalogImages.idle();
-    const headsA = await headsOf(test.hub.store);
-    const code = await provision(test);
-    const dataDir = tempDir();
-    const catalogPath = join(dataDir, 'catalog.db');
-    let device = spawnDevice('device (first sync)', test.hub.url, dataDir, code);
-    await device.waitForLine('the first sync', atHeads(headsA), { seconds: 60 });
-    await stopDevice(device);
-    const pristine = tempDir();
-    cpSync(dataDir, pristine, { recursive: true });
+    const { code, dataDir, catalogPath, headsA, restorePristine } = await firstSynced(test);
+    let device: Spawned;
 
     await test.hub.importFeed(jsonLines(recordsB), { fileName: 'b.jsonl' });
     await test.hub.catalogImages.idle();
@@ -311,10 +323,7 @@ describe('crashes during a catalog snapshot (real processes, loopback)', () => {
       outcomes.push(
         `${String(delayMs)} ms: catalog ${whole}, ${exit.signal ?? 'exited'}, download folder: ${part}`,
       );
-      if (whole === 'B') {
-        rmSync(dataDir, { recursive: true, force: true });
-        cpSync(pristine, dataDir, { recursive: true });
-      }
+      if (whole === 'B') restorePristine();
     }
     note(`image kills: ${outcomes.join('; ')}`);
 
